@@ -1,0 +1,6 @@
+package io.taskledger.api.plan;
+
+/** Ordering hint for agents picking their next task; declared from most to least urgent. */
+public enum Priority {
+    CRITICAL, HIGH, MEDIUM, LOW
+}

@@ -1,0 +1,5 @@
+package io.taskledger.api.query;
+
+/** Workload per assignee. Answer: {@link AgentWorkloadList}. */
+public record FindAgentWorkloadsQuery() {
+}

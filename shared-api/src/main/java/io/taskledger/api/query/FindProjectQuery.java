@@ -1,0 +1,7 @@
+package io.taskledger.api.query;
+
+import io.taskledger.api.ids.ProjectId;
+
+/** One project. Answer: an optional {@link ProjectSummary}. */
+public record FindProjectQuery(ProjectId projectId) {
+}

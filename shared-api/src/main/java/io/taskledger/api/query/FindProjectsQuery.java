@@ -1,0 +1,5 @@
+package io.taskledger.api.query;
+
+/** Every project, newest first. Answer: {@link ProjectList}. */
+public record FindProjectsQuery() {
+}

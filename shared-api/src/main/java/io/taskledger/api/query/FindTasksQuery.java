@@ -1,0 +1,9 @@
+package io.taskledger.api.query;
+
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.plan.TaskLevel;
+import io.taskledger.api.plan.TaskStatus;
+
+/** A project's task rows in plan order, each filter optional (null for all). Answer: {@link TaskList}. */
+public record FindTasksQuery(ProjectId projectId, TaskStatus status, String assignee, TaskLevel level) {
+}
