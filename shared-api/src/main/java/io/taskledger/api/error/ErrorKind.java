@@ -9,5 +9,7 @@ public enum ErrorKind {
     /** A rule of the workflow forbids it now (409). */
     RULE_VIOLATION,
     /** The caller's expected version is not the project's version (412). */
-    VERSION_MISMATCH
+    VERSION_MISMATCH,
+    /** The read models have not caught up with the version the caller asked for, within the bound (503). */
+    UNAVAILABLE
 }
