@@ -1,0 +1,34 @@
+package io.taskledger.infra.axon;
+
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Copies the audit trail from a message to everything it causes: who acted ({@code actor}), the request it belongs
+ * to ({@code correlationId}) and the message that caused it ({@code causationId}). A command's events thus name the
+ * command; a deadline's events name the deadline, and their actor is {@value #SYSTEM_ACTOR}, not whoever scheduled it.
+ */
+public class AuditCorrelationDataProvider implements CorrelationDataProvider {
+
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+    public static final String SYSTEM_ACTOR = "system";
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        data.put(CAUSATION_ID, message.getIdentifier());
+        Object correlationId = message.getMetaData().get(CORRELATION_ID);
+        data.put(CORRELATION_ID, correlationId != null ? correlationId : message.getIdentifier());
+        Object actor = message instanceof DeadlineMessage<?> ? SYSTEM_ACTOR : message.getMetaData().get(ACTOR);
+        if (actor != null) {
+            data.put(ACTOR, actor);
+        }
+        return data;
+    }
+}

@@ -1,0 +1,61 @@
+package io.taskledger.infra.axon;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.tracing.SpanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * Persistent deadlines (attempt leases) on db-scheduler: a deadline is a row in {@code scheduled_tasks}, written in
+ * the same transaction as the events of the command that scheduled it, so it survives a restart and is never
+ * scheduled for a command that rolled back.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadlineConfiguration {
+
+    @Bean
+    DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier() {
+        return new DbSchedulerDeadlineManagerSupplier();
+    }
+
+    /** Not started here: the deadline manager starts it once Axon's configuration is up. */
+    @Bean
+    Scheduler deadlineScheduler(DataSource dataSource, DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier,
+                                @Value("${taskledger.deadlines.polling-interval:PT1S}") Duration pollingInterval) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
+                        DbSchedulerDeadlineManager.binaryTask(deadlineManagerSupplier))
+                .pollingInterval(pollingInterval)
+                .threads(2)
+                .build();
+    }
+
+    @Bean
+    DeadlineManager deadlineManager(Scheduler deadlineScheduler,
+                                    org.axonframework.config.Configuration configuration,
+                                    @Qualifier("eventSerializer") Serializer serializer,
+                                    TransactionManager transactionManager,
+                                    SpanFactory spanFactory,
+                                    DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier) {
+        DbSchedulerDeadlineManager deadlineManager = DbSchedulerDeadlineManager.builder()
+                .scheduler(deadlineScheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .build();
+        deadlineManagerSupplier.set(deadlineManager);
+        return deadlineManager;
+    }
+}

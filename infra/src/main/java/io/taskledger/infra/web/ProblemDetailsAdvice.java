@@ -1,0 +1,176 @@
+package io.taskledger.infra.web;
+
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.ErrorKind;
+import io.taskledger.api.error.TaskledgerException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * The one place where failures become HTTP answers: RFC 9457 problem details with a stable {@code code}, the rule
+ * in words in {@code detail}, and never a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String PROJECT_KEY_CONSTRAINT = "project_key_registry_pkey";
+
+    @ExceptionHandler(TaskledgerException.class)
+    ResponseEntity<ProblemDetail> refused(TaskledgerException e) {
+        ProblemDetail problem = problem(statusOf(e.code().kind()), e.code().name(), e.getMessage());
+        if (!e.violations().isEmpty()) {
+            problem.setProperty("violations", e.violations());
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (e.code().kind() == ErrorKind.UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response.body(problem);
+    }
+
+    /** Exceptions from handlers may arrive wrapped by the command or query bus. */
+    @ExceptionHandler({CommandExecutionException.class, QueryExecutionException.class})
+    ResponseEntity<ProblemDetail> wrapped(RuntimeException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof TaskledgerException refusal) {
+            return refused(refusal);
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return projectNotFound(notFound);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> projectNotFound(AggregateNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND,
+                ErrorCode.PROJECT_NOT_FOUND.name(), "project " + e.getAggregateIdentifier() + " does not exist"));
+    }
+
+    /** Two writers changed the same project at once (possible across server nodes); the caller may retry. */
+    @ExceptionHandler(ConflictingModificationException.class)
+    ResponseEntity<ProblemDetail> concurrentModification(ConflictingModificationException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
+                "CONCURRENT_MODIFICATION", "the project was changed concurrently; read it again and retry"));
+    }
+
+    /** Only a race between two creations of the same project key reaches the database's unique constraint. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrityViolation(DataIntegrityViolationException e) {
+        if (String.valueOf(e.getMostSpecificCause().getMessage()).contains(PROJECT_KEY_CONSTRAINT)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
+                    ErrorCode.DUPLICATE_PROJECT_KEY.name(), "a project with this key already exists"));
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        return badInput(e.getName() + " has an invalid value '" + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR", "an unexpected error occurred; it has been logged"));
+    }
+
+    /** Malformed JSON, a wrong type or an unknown field: name the field, never echo parser internals. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = "the request body is not valid JSON for this endpoint";
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            detail = "unknown field '" + fieldPath(unknown) + "'";
+        } else if (e.getCause() instanceof InvalidFormatException invalid) {
+            detail = fieldPath(invalid) + " has an invalid value '" + invalid.getValue() + "'";
+        } else if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            detail = fieldPath(jackson) + " is malformed";
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT.name(),
+                detail));
+    }
+
+    /** Spring MVC's own errors (404, 405, 415, missing parameters...) get a code too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            problem.setProperty("code", codeFor(status));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private ResponseEntity<ProblemDetail> badInput(String detail) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT.name(),
+                detail));
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://taskledger.dev/problems/" + code.toLowerCase(Locale.ROOT)
+                .replace('_', '-')));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static HttpStatus statusOf(ErrorKind kind) {
+        return switch (kind) {
+            case BAD_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case RULE_VIOLATION -> HttpStatus.CONFLICT;
+            case VERSION_MISMATCH -> HttpStatus.PRECONDITION_FAILED;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    private static String codeFor(HttpStatusCode status) {
+        if (status.value() == 404) {
+            return "NOT_FOUND";
+        }
+        if (status.is4xxClientError()) {
+            return status.value() == 405 ? "METHOD_NOT_ALLOWED" : ErrorCode.INVALID_INPUT.name();
+        }
+        return "INTERNAL_ERROR";
+    }
+
+    private static String fieldPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}
