@@ -1,0 +1,72 @@
+package io.taskledger.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.taskledger.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Steps the integration tests take again and again, through the HTTP API. */
+public final class Projects {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final ApiClient api;
+
+    public Projects(ApiClient api) {
+        this.api = api;
+    }
+
+    /** A key no other test uses, since all tests share one database. */
+    public static String uniqueKey() {
+        return "T" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    public String create() {
+        ApiClient.Response created = api.post("/api/projects",
+                json("key", uniqueKey(), "name", "Test project", "description", "made by a test"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    public String createWithExamplePlan() {
+        String projectId = create();
+        ApiClient.Response imported = api.post("/api/projects/" + projectId + "/plan", ExamplePlan.json());
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        return projectId;
+    }
+
+    public ApiClient.Response start(String projectId, String taskKey, String agent) {
+        return api.post(task(projectId, taskKey) + "/start", json("agent", agent));
+    }
+
+    public ApiClient.Response report(String projectId, String taskKey, int attempt, Map<String, Boolean> verdicts) {
+        List<Map<String, Object>> results = verdicts.entrySet().stream()
+                .map(verdict -> json("criterion", verdict.getKey(), "passed", verdict.getValue(),
+                        "evidence", verdict.getValue() ? "checked" : "did not pass"))
+                .toList();
+        return api.post(task(projectId, taskKey) + "/report", json("attempt", attempt, "results", results));
+    }
+
+    /** Reads a task once the read model reflects at least the given version. */
+    public JsonNode task(String projectId, String taskKey, long atLeastVersion) {
+        ApiClient.Response response = api.get(task(projectId, taskKey),
+                "X-Min-Version", String.valueOf(atLeastVersion));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    public static String task(String projectId, String taskKey) {
+        return "/api/projects/" + projectId + "/tasks/" + taskKey;
+    }
+
+    public static long version(ApiClient.Response commandResponse) {
+        String etag = commandResponse.header("ETag");
+        assertThat(etag).as("ETag of " + commandResponse).isNotNull();
+        return Long.parseLong(etag.replace("W/", "").replace("\"", ""));
+    }
+}
