@@ -11,20 +11,13 @@ public interface BoardEscalationRepository extends JpaRepository<BoardEscalation
 
     Optional<BoardEscalation> findByProjectIdAndTaskKeyAndStatus(UUID projectId, String taskKey, String status);
 
+    /** Oldest first; {@code status} null for every escalation. */
     @Query("""
             select new io.taskledger.projections.board.EscalationEntry(e, p, t)
             from BoardEscalation e
             join BoardProject p on p.projectId = e.projectId
             join BoardTask t on t.projectId = e.projectId and t.taskKey = e.taskKey
-            order by e.escalatedAt""")
-    List<EscalationEntry> findInbox();
-
-    @Query("""
-            select new io.taskledger.projections.board.EscalationEntry(e, p, t)
-            from BoardEscalation e
-            join BoardProject p on p.projectId = e.projectId
-            join BoardTask t on t.projectId = e.projectId and t.taskKey = e.taskKey
-            where e.status = :status
+            where :status is null or e.status = :status
             order by e.escalatedAt""")
     List<EscalationEntry> findInbox(String status);
 }

@@ -132,10 +132,7 @@ public class TaskBoardQueries {
     /** Oldest escalation first. */
     @QueryHandler
     public EscalationList handle(FindEscalationsQuery query) {
-        List<EscalationEntry> inbox = query.status() == null
-                ? escalations.findInbox()
-                : escalations.findInbox(query.status());
-        return new EscalationList(inbox.stream().map(EscalationEntry::toView).toList());
+        return new EscalationList(escalations.findInbox(query.status()).stream().map(EscalationEntry::toView).toList());
     }
 
     private static ProjectSummary summary(BoardProject project, List<StatusCount> counts) {
