@@ -110,12 +110,4 @@ public class BoardAttempt {
     AttemptView toView() {
         return new AttemptView(number, agent, outcome, failureReason, startedAt, leaseExpiresAt, endedAt, results);
     }
-
-    public String getTaskKey() {
-        return taskKey;
-    }
-
-    public int getNumber() {
-        return number;
-    }
 }

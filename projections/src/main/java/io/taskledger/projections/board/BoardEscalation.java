@@ -90,12 +90,4 @@ public class BoardEscalation {
                 task.getTitle(), task.getAssignee(), escalateTo, status, attempts, escalatedAt, failedCriteria,
                 lastAttemptTimedOut, decision, justification, resolvedAt);
     }
-
-    public UUID getProjectId() {
-        return projectId;
-    }
-
-    public String getTaskKey() {
-        return taskKey;
-    }
 }

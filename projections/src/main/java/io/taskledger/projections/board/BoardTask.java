@@ -206,10 +206,6 @@ public class BoardTask {
         return position;
     }
 
-    public boolean isLeaf() {
-        return leaf;
-    }
-
     public int getAttempts() {
         return attempts;
     }

@@ -4,7 +4,7 @@ import java.util.Comparator;
 
 /**
  * Which startable task an agent should take first: the most urgent priority (in the enum's declared order), then
- * the oldest project, then plan order.
+ * the oldest project (projects created at the same instant kept apart by id), then plan order.
  */
 final class NextTaskOrder {
 

@@ -106,7 +106,7 @@ public class TaskBoardQueries {
         return tasks.findStartableBy(query.agent()).stream()
                 .min(NextTaskOrder.FIRST_TO_TAKE)
                 .map(NextTaskCandidate::task)
-                .map(task -> row(task, List.of()))
+                .map(task -> row(task, List.of()))  // a READY task waits for nothing
                 .orElse(null);
     }
 
