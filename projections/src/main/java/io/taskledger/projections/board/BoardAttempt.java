@@ -1,0 +1,113 @@
+package io.taskledger.projections.board;
+
+import io.taskledger.api.plan.AttemptFailureReason;
+import io.taskledger.api.plan.CriterionResult;
+import io.taskledger.api.query.AttemptView;
+import io.taskledger.projections.json.CriterionResultListConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One attempt at a leaf, from its start to its outcome, with the agent's verdict on every criterion. */
+@Entity
+@Table(name = "board_attempt")
+@IdClass(BoardAttempt.Id.class)
+public class BoardAttempt {
+
+    /** Attempt {@code number} of one task. */
+    public record Id(UUID projectId, String taskKey, int number) implements Serializable {
+    }
+
+    @jakarta.persistence.Id
+    @Column(name = "project_id")
+    private UUID projectId;
+
+    @jakarta.persistence.Id
+    @Column(name = "task_key")
+    private String taskKey;
+
+    @jakarta.persistence.Id
+    private int number;
+
+    private String agent;
+
+    /** One of the {@link AttemptView} outcomes. */
+    private String outcome;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_reason")
+    private AttemptFailureReason failureReason;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "lease_expires_at")
+    private Instant leaseExpiresAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Convert(converter = CriterionResultListConverter.class)
+    private List<CriterionResult> results;
+
+    protected BoardAttempt() {
+    }
+
+    BoardAttempt(UUID projectId, String taskKey, int number, String agent, Instant startedAt, Instant leaseExpiresAt) {
+        this.projectId = projectId;
+        this.taskKey = taskKey;
+        this.number = number;
+        this.agent = agent;
+        this.outcome = AttemptView.RUNNING;
+        this.startedAt = startedAt;
+        this.leaseExpiresAt = leaseExpiresAt;
+        this.results = List.of();
+    }
+
+    boolean isRunning() {
+        return AttemptView.RUNNING.equals(outcome);
+    }
+
+    void succeed(List<CriterionResult> reported, Instant at) {
+        end(AttemptView.SUCCEEDED, reported, at);
+    }
+
+    void fail(AttemptFailureReason reason, List<CriterionResult> reported, Instant at) {
+        end(AttemptView.FAILED, reported, at);
+        failureReason = reason;
+    }
+
+    /** The task was cancelled while this attempt ran; a later report of it is refused. */
+    void abandon(Instant at) {
+        end(AttemptView.ABANDONED, List.of(), at);
+    }
+
+    private void end(String finalOutcome, List<CriterionResult> reported, Instant at) {
+        outcome = finalOutcome;
+        results = List.copyOf(reported);
+        endedAt = at;
+    }
+
+    /** The criteria this attempt reported as not passed, with their evidence. */
+    List<CriterionResult> failedResults() {
+        return results.stream().filter(result -> !result.passed()).toList();
+    }
+
+    boolean timedOut() {
+        return failureReason == AttemptFailureReason.TIMED_OUT;
+    }
+
+    AttemptView toView() {
+        return new AttemptView(number, agent, outcome, failureReason, startedAt, leaseExpiresAt, endedAt, results);
+    }
+}

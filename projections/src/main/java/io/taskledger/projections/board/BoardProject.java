@@ -1,0 +1,86 @@
+package io.taskledger.projections.board;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A project as the board knows it, with the version (event sequence number) the board reflects. */
+@Entity
+@Table(name = "board_project")
+public class BoardProject {
+
+    @Id
+    @Column(name = "project_id")
+    private UUID projectId;
+
+    @Column(name = "project_key")
+    private String projectKey;
+
+    private String name;
+
+    private String description;
+
+    private boolean archived;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    private long version;
+
+    protected BoardProject() {
+    }
+
+    BoardProject(UUID projectId, String key, String name, String description, Instant createdAt, long version) {
+        this.projectId = projectId;
+        this.projectKey = key;
+        this.name = name;
+        this.description = description;
+        this.createdAt = createdAt;
+        this.version = version;
+    }
+
+    /** Whether the board already reflects the event with this sequence number: a redelivery or a replay overlap. */
+    boolean hasSeen(long sequence) {
+        return sequence <= version;
+    }
+
+    void advanceTo(long sequence) {
+        version = sequence;
+    }
+
+    void archive() {
+        archived = true;
+    }
+
+    public UUID getProjectId() {
+        return projectId;
+    }
+
+    public String getKey() {
+        return projectKey;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

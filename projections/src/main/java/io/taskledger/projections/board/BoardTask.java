@@ -1,0 +1,212 @@
+package io.taskledger.projections.board;
+
+import io.taskledger.api.ids.TaskKey;
+import io.taskledger.api.plan.FailurePolicy;
+import io.taskledger.api.plan.Priority;
+import io.taskledger.api.plan.Step;
+import io.taskledger.api.plan.TaskDefinition;
+import io.taskledger.api.plan.TaskLevel;
+import io.taskledger.api.plan.TaskStatus;
+import io.taskledger.projections.json.StepListConverter;
+import io.taskledger.projections.json.TaskKeyListConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A phase, task or subtask: its definition as the plan states it, and where its lifecycle stands. */
+@Entity
+@Table(name = "board_task")
+@IdClass(BoardTask.Id.class)
+public class BoardTask {
+
+    /** The task's key within its project. */
+    public record Id(UUID projectId, String taskKey) implements Serializable {
+    }
+
+    @jakarta.persistence.Id
+    @Column(name = "project_id")
+    private UUID projectId;
+
+    @jakarta.persistence.Id
+    @Column(name = "task_key")
+    private String taskKey;
+
+    @Enumerated(EnumType.STRING)
+    private TaskLevel level;
+
+    @Column(name = "parent_key")
+    private String parentKey;
+
+    private String title;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private TaskStatus status;
+
+    private String assignee;
+
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+
+    @Column(name = "max_retries")
+    private int maxRetries;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "on_failure")
+    private FailurePolicy onFailure;
+
+    @Column(name = "escalate_to")
+    private String escalateTo;
+
+    @Column(name = "timeout_minutes")
+    private int timeoutMinutes;
+
+    @Convert(converter = TaskKeyListConverter.class)
+    private List<TaskKey> prerequisites;
+
+    @Convert(converter = StepListConverter.class)
+    private List<Step> steps;
+
+    private int position;
+
+    /** True until a child joins; only leaves are started. */
+    private boolean leaf;
+
+    /** Attempts opened so far: the number of the latest. */
+    private int attempts;
+
+    protected BoardTask() {
+    }
+
+    BoardTask(UUID projectId, TaskDefinition definition, int position) {
+        this.projectId = projectId;
+        this.taskKey = definition.key().value();
+        this.level = definition.level();
+        this.parentKey = definition.parent() == null ? null : definition.parent().value();
+        this.title = definition.title();
+        this.description = definition.description();
+        this.status = TaskStatus.PENDING;
+        this.assignee = definition.assignee();
+        this.priority = definition.priority();
+        this.maxRetries = definition.maxRetries();
+        this.onFailure = definition.onFailure();
+        this.escalateTo = definition.escalateTo();
+        this.timeoutMinutes = definition.timeoutMinutes();
+        this.prerequisites = definition.prerequisites();
+        this.steps = definition.steps();
+        this.position = position;
+        this.leaf = true;
+    }
+
+    void moveTo(TaskStatus newStatus) {
+        status = newStatus;
+    }
+
+    void assignTo(String newAssignee) {
+        assignee = newAssignee;
+    }
+
+    /** Attempt {@code number} opened for {@code agent}; an unassigned task is thereby claimed. */
+    void start(int number, String agent) {
+        status = TaskStatus.IN_PROGRESS;
+        attempts = number;
+        if (assignee == null) {
+            assignee = agent;
+        }
+    }
+
+    void becomeContainer() {
+        leaf = false;
+    }
+
+    void addPrerequisite(TaskKey prerequisite) {
+        if (!prerequisites.contains(prerequisite)) {
+            List<TaskKey> updated = new ArrayList<>(prerequisites);
+            updated.add(prerequisite);
+            prerequisites = List.copyOf(updated);
+        }
+    }
+
+    void removePrerequisite(TaskKey prerequisite) {
+        prerequisites = prerequisites.stream().filter(key -> !key.equals(prerequisite)).toList();
+    }
+
+    public UUID getProjectId() {
+        return projectId;
+    }
+
+    public TaskKey getKey() {
+        return TaskKey.of(taskKey);
+    }
+
+    public TaskLevel getLevel() {
+        return level;
+    }
+
+    public TaskKey getParent() {
+        return parentKey == null ? null : TaskKey.of(parentKey);
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public TaskStatus getStatus() {
+        return status;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public FailurePolicy getOnFailure() {
+        return onFailure;
+    }
+
+    public String getEscalateTo() {
+        return escalateTo;
+    }
+
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    public List<TaskKey> getPrerequisites() {
+        return prerequisites;
+    }
+
+    public List<Step> getSteps() {
+        return steps;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+}

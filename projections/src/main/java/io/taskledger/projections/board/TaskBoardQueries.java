@@ -1,0 +1,173 @@
+package io.taskledger.projections.board;
+
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.ids.TaskKey;
+import io.taskledger.api.plan.Step;
+import io.taskledger.api.plan.SuccessCriterion;
+import io.taskledger.api.plan.TaskStatus;
+import io.taskledger.api.query.AgentWorkload;
+import io.taskledger.api.query.AgentWorkloadList;
+import io.taskledger.api.query.EscalationList;
+import io.taskledger.api.query.FindAgentWorkloadsQuery;
+import io.taskledger.api.query.FindEscalationsQuery;
+import io.taskledger.api.query.FindNextTaskQuery;
+import io.taskledger.api.query.FindProjectQuery;
+import io.taskledger.api.query.FindProjectVersionQuery;
+import io.taskledger.api.query.FindProjectsQuery;
+import io.taskledger.api.query.FindTaskQuery;
+import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.ProjectList;
+import io.taskledger.api.query.ProjectSummary;
+import io.taskledger.api.query.TaskDetails;
+import io.taskledger.api.query.TaskList;
+import io.taskledger.api.query.TaskRow;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Answers the board's queries from its read models; each answer takes a fixed number of database queries. */
+@Component
+public class TaskBoardQueries {
+
+    private final BoardProjectRepository projects;
+    private final BoardTaskRepository tasks;
+    private final BoardAttemptRepository attempts;
+    private final BoardEscalationRepository escalations;
+
+    public TaskBoardQueries(BoardProjectRepository projects, BoardTaskRepository tasks,
+                            BoardAttemptRepository attempts, BoardEscalationRepository escalations) {
+        this.projects = projects;
+        this.tasks = tasks;
+        this.attempts = attempts;
+        this.escalations = escalations;
+    }
+
+    /** Newest first. */
+    @QueryHandler
+    public ProjectList handle(FindProjectsQuery query) {
+        Map<UUID, List<StatusCount>> countsByProject = tasks.countByStatus().stream()
+                .collect(Collectors.groupingBy(StatusCount::projectId));
+        return new ProjectList(projects.findAllByOrderByCreatedAtDesc().stream()
+                .map(project -> summary(project, countsByProject.getOrDefault(project.getProjectId(), List.of())))
+                .toList());
+    }
+
+    /** Null when the board does not know the project. */
+    @QueryHandler
+    public ProjectSummary handle(FindProjectQuery query) {
+        UUID projectId = query.projectId().value();
+        return projects.findById(projectId)
+                .map(project -> summary(project, tasks.countByStatus(projectId)))
+                .orElse(null);
+    }
+
+    @QueryHandler
+    public Long handle(FindProjectVersionQuery query) {
+        return projects.findVersion(query.projectId().value()).orElse(-1L);
+    }
+
+    /** Plan order; empty when the board does not know the project. */
+    @QueryHandler
+    public TaskList handle(FindTasksQuery query) {
+        List<BoardTask> projectTasks = tasks.findByProjectIdOrderByPosition(query.projectId().value());
+        ProjectPlan plan = new ProjectPlan(projectTasks);
+        return new TaskList(projectTasks.stream()
+                .filter(task -> query.status() == null || task.getStatus() == query.status())
+                .filter(task -> query.assignee() == null || query.assignee().equals(task.getAssignee()))
+                .filter(task -> query.level() == null || task.getLevel() == query.level())
+                .map(task -> row(task, plan))
+                .toList());
+    }
+
+    /** Null when the board does not know the project or the task. */
+    @QueryHandler
+    public TaskDetails handle(FindTaskQuery query) {
+        UUID projectId = query.projectId().value();
+        List<BoardTask> projectTasks = tasks.findByProjectIdOrderByPosition(projectId);
+        ProjectPlan plan = new ProjectPlan(projectTasks);
+        return projectTasks.stream()
+                .filter(task -> task.getKey().equals(query.taskKey()))
+                .findFirst()
+                .map(task -> details(task, plan,
+                        attempts.findByProjectIdAndTaskKeyOrderByNumber(projectId, task.getKey().value())))
+                .orElse(null);
+    }
+
+    /** Null when nothing is startable for the agent. */
+    @QueryHandler
+    public TaskRow handle(FindNextTaskQuery query) {
+        return tasks.findStartableBy(query.agent()).stream()
+                .min(NextTaskOrder.FIRST_TO_TAKE)
+                .map(NextTaskCandidate::task)
+                .map(task -> row(task, List.of()))  // a READY task waits for nothing
+                .orElse(null);
+    }
+
+    /** By agent name. */
+    @QueryHandler
+    public AgentWorkloadList handle(FindAgentWorkloadsQuery query) {
+        Map<String, Map<TaskStatus, Integer>> byAgent = new TreeMap<>();
+        for (AssigneeStatusCount count : tasks.countByAssigneeAndStatus()) {
+            byAgent.computeIfAbsent(count.assignee(), agent -> new EnumMap<>(TaskStatus.class))
+                    .put(count.status(), Math.toIntExact(count.tasks()));
+        }
+        List<AgentWorkload> workloads = new ArrayList<>();
+        byAgent.forEach((agent, counts) -> workloads.add(new AgentWorkload(agent,
+                counts.getOrDefault(TaskStatus.READY, 0),
+                counts.getOrDefault(TaskStatus.PENDING, 0),
+                counts.getOrDefault(TaskStatus.IN_PROGRESS, 0),
+                counts.getOrDefault(TaskStatus.ESCALATED, 0),
+                counts.getOrDefault(TaskStatus.SUCCEEDED, 0),
+                counts.getOrDefault(TaskStatus.FAILED, 0))));
+        return new AgentWorkloadList(workloads);
+    }
+
+    /** Oldest escalation first. */
+    @QueryHandler
+    public EscalationList handle(FindEscalationsQuery query) {
+        return new EscalationList(escalations.findInbox(query.status()).stream().map(EscalationEntry::toView).toList());
+    }
+
+    private static ProjectSummary summary(BoardProject project, List<StatusCount> counts) {
+        BoardStatistics statistics = BoardStatistics.of(counts);
+        return new ProjectSummary(new ProjectId(project.getProjectId()), project.getKey(), project.getName(),
+                project.getDescription(), project.isArchived(), project.getCreatedAt(), project.getVersion(),
+                statistics.taskCount(), statistics.countsByStatus(), statistics.progressPercent());
+    }
+
+    private static TaskRow row(BoardTask task, ProjectPlan plan) {
+        return row(task, plan.blockedBy(task));
+    }
+
+    private static TaskRow row(BoardTask task, List<TaskKey> blockedBy) {
+        return new TaskRow(new ProjectId(task.getProjectId()), task.getKey(), task.getLevel(), task.getParent(),
+                task.getTitle(), task.getStatus(), task.getAssignee(), task.getPriority(), task.getAttempts(),
+                task.getMaxRetries(), blockedBy, task.getPosition());
+    }
+
+    private static TaskDetails details(BoardTask task, ProjectPlan plan, List<BoardAttempt> history) {
+        return new TaskDetails(new ProjectId(task.getProjectId()), task.getKey(), task.getLevel(), task.getParent(),
+                task.getTitle(), task.getDescription(), task.getStatus(), task.getAssignee(), task.getPriority(),
+                task.getAttempts(), task.getMaxRetries(), task.getOnFailure(), task.getEscalateTo(),
+                task.getTimeoutMinutes(), task.getPrerequisites(), plan.blockedBy(task), plan.childrenOf(task),
+                task.getPosition(), task.getSteps().stream().map(TaskBoardQueries::stepView).toList(),
+                history.stream().map(BoardAttempt::toView).toList());
+    }
+
+    private static TaskDetails.StepView stepView(Step step) {
+        List<String> names = step.criterionNames();
+        List<TaskDetails.CriterionView> criteria = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            SuccessCriterion criterion = step.successCriteria().get(i);
+            criteria.add(new TaskDetails.CriterionView(names.get(i), criterion.type(), criterion.expected()));
+        }
+        return new TaskDetails.StepView(step.key(), step.description(), criteria);
+    }
+}

@@ -1,0 +1,47 @@
+package io.taskledger.projections.board;
+
+import io.taskledger.api.plan.TaskStatus;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.taskledger.projections.board.PlanFixtures.keys;
+import static io.taskledger.projections.board.PlanFixtures.phase;
+import static io.taskledger.projections.board.PlanFixtures.subtask;
+import static io.taskledger.projections.board.PlanFixtures.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectPlanTest {
+
+    private final UUID projectId = UUID.randomUUID();
+    private final BoardTask setup = new BoardTask(projectId, phase("P1"), 1);
+    private final BoardTask build = new BoardTask(projectId, phase("P2", "P1"), 2);
+    private final BoardTask backend = new BoardTask(projectId, task("P2-T1", "P2"), 3);
+    private final BoardTask schema = new BoardTask(projectId, subtask("P2-T1-S1", "P2-T1", null), 4);
+    private final BoardTask api = new BoardTask(projectId, subtask("P2-T1-S2", "P2-T1", null, "P2-T1-S1", "P1"), 5);
+    private final ProjectPlan plan = new ProjectPlan(List.of(setup, build, backend, schema, api));
+
+    @Test
+    void aTaskIsBlockedByItsOwnPrerequisitesThenItsAncestorsEachOnce() {
+        assertThat(plan.blockedBy(api)).isEqualTo(keys("P2-T1-S1", "P1"));
+        assertThat(plan.blockedBy(schema)).isEqualTo(keys("P1"));
+        assertThat(plan.blockedBy(setup)).isEmpty();
+    }
+
+    @Test
+    void succeededPrerequisitesNoLongerBlock() {
+        setup.moveTo(TaskStatus.SUCCEEDED);
+        schema.moveTo(TaskStatus.IN_PROGRESS);
+
+        assertThat(plan.blockedBy(api)).isEqualTo(keys("P2-T1-S1"));
+        assertThat(plan.blockedBy(schema)).isEmpty();
+    }
+
+    @Test
+    void childrenAreTheDirectOnesInPlanOrder() {
+        assertThat(plan.childrenOf(backend)).isEqualTo(keys("P2-T1-S1", "P2-T1-S2"));
+        assertThat(plan.childrenOf(build)).isEqualTo(keys("P2-T1"));
+        assertThat(plan.childrenOf(api)).isEmpty();
+    }
+}

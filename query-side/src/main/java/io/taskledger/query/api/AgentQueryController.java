@@ -1,0 +1,40 @@
+package io.taskledger.query.api;
+
+import io.taskledger.api.query.AgentWorkload;
+import io.taskledger.api.query.AgentWorkloadList;
+import io.taskledger.api.query.FindAgentWorkloadsQuery;
+import io.taskledger.api.query.FindNextTaskQuery;
+import io.taskledger.api.query.TaskRow;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** What agents have on their plate and what each should take next. */
+@RestController
+@RequestMapping("/api/agents")
+public class AgentQueryController {
+
+    private final BoardQueries queries;
+
+    public AgentQueryController(BoardQueries queries) {
+        this.queries = queries;
+    }
+
+    /** By agent name, over projects not archived. */
+    @GetMapping
+    public List<AgentWorkload> workloads() {
+        return queries.ask(new FindAgentWorkloadsQuery(), AgentWorkloadList.class).agents();
+    }
+
+    /** 204 when nothing is ready for the agent. */
+    @GetMapping("/{agent}/next-task")
+    public ResponseEntity<TaskRow> nextTask(@PathVariable("agent") String agent) {
+        return queries.askOptional(new FindNextTaskQuery(agent), TaskRow.class)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+}

@@ -1,0 +1,87 @@
+package io.taskledger.query.api;
+
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.query.FindProjectVersionQuery;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lets a project-scoped read through once the read models know the project, and, when the caller names the version
+ * its own command produced ({@code X-Min-Version}, the number of the command's ETag), once they reflect at least
+ * that version: read-your-writes over eventually consistent projections, waiting a bounded time.
+ */
+@Component
+public class ProjectReadGate {
+
+    public static final String MIN_VERSION_HEADER = "X-Min-Version";
+
+    /** Short enough to add little latency, long enough not to hammer the database while a projection catches up. */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(15);
+
+    private static final Pattern VERSION = Pattern.compile("\"?(\\d{1,18})\"?");
+
+    private final BoardQueries queries;
+    private final Duration maxWait;
+
+    public ProjectReadGate(BoardQueries queries,
+                           @Value("${taskledger.read-your-writes.max-wait:5s}") Duration maxWait) {
+        this.queries = queries;
+        this.maxWait = maxWait;
+    }
+
+    /**
+     * Returns when the project may be read.
+     *
+     * @param minVersion the {@value #MIN_VERSION_HEADER} header, or null when the caller asks for no version
+     */
+    public void open(ProjectId projectId, String minVersion) {
+        long reflected = versionOf(projectId);
+        if (minVersion == null) {
+            if (reflected < 0) {
+                throw new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND, "project " + projectId + " does not exist");
+            }
+            return;
+        }
+        long wanted = parse(minVersion);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (reflected < wanted) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new TaskledgerException(ErrorCode.READ_MODEL_BEHIND, "the read model of project " + projectId
+                        + " reflects version " + reflected + ", not yet " + wanted + " after waiting " + maxWait
+                        + "; retry shortly");
+            }
+            pause(projectId);
+            reflected = versionOf(projectId);
+        }
+    }
+
+    private long versionOf(ProjectId projectId) {
+        return queries.ask(new FindProjectVersionQuery(projectId), Long.class);
+    }
+
+    /** Takes the bare number, or the quoted ETag as a command answered it. */
+    private static long parse(String minVersion) {
+        Matcher matcher = VERSION.matcher(minVersion.strip());
+        if (!matcher.matches()) {
+            throw new TaskledgerException(ErrorCode.INVALID_INPUT,
+                    MIN_VERSION_HEADER + " must be a project version (a number from 0), not '" + minVersion + "'");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private void pause(ProjectId projectId) {
+        try {
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskledgerException(ErrorCode.READ_MODEL_BEHIND,
+                    "interrupted while waiting for the read model of project " + projectId);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.taskledger.query.api;
+
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.query.FindProjectVersionQuery;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProjectReadGateTest {
+
+    private final ProjectId projectId = ProjectId.random();
+    private final AtomicInteger asked = new AtomicInteger();
+
+    @Test
+    void aKnownProjectOpensAtOnceWhenNoVersionIsAsked() {
+        assertThatCode(() -> gateAt(0, Duration.ofSeconds(5)).open(projectId, null)).doesNotThrowAnyException();
+        assertThat(asked).hasValue(1);
+    }
+
+    @Test
+    void anUnknownProjectIsNotFound() {
+        assertThatThrownBy(() -> gateAt(-1, Duration.ofSeconds(5)).open(projectId, null))
+                .isInstanceOfSatisfying(TaskledgerException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PROJECT_NOT_FOUND));
+    }
+
+    @Test
+    void itWaitsUntilTheReadModelReachesTheVersionAsked() {
+        ProjectReadGate gate = new ProjectReadGate(new StubAnswers()
+                .answer(FindProjectVersionQuery.class, Long.class, query -> (long) asked.getAndIncrement())
+                .queries(), Duration.ofSeconds(5));
+
+        gate.open(projectId, "3");
+
+        assertThat(asked).as("versions 0, 1, 2, 3 seen").hasValue(4);
+    }
+
+    @Test
+    void theQuotedETagOfACommandIsAccepted() {
+        assertThatCode(() -> gateAt(7, Duration.ofSeconds(5)).open(projectId, "\"7\"")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void pastTheBoundTheReadModelIsBehind() {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> gateAt(3, Duration.ofMillis(100)).open(projectId, "5"))
+                .isInstanceOfSatisfying(TaskledgerException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.READ_MODEL_BEHIND);
+                    assertThat(e.getMessage()).contains("reflects version 3, not yet 5");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(asked.get()).as("polled, not spun").isBetween(2, 12);
+    }
+
+    @Test
+    void aVersionThatIsNotANumberIsRefused() {
+        for (String bad : new String[] {"abc", "-1", "1.5", ""}) {
+            assertThatThrownBy(() -> gateAt(3, Duration.ofSeconds(5)).open(projectId, bad))
+                    .isInstanceOfSatisfying(TaskledgerException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+                        assertThat(e.getMessage()).contains(ProjectReadGate.MIN_VERSION_HEADER);
+                    });
+        }
+    }
+
+    private ProjectReadGate gateAt(long version, Duration maxWait) {
+        return new ProjectReadGate(new StubAnswers()
+                .answer(FindProjectVersionQuery.class, Long.class, query -> {
+                    asked.incrementAndGet();
+                    return version;
+                })
+                .queries(), maxWait);
+    }
+}

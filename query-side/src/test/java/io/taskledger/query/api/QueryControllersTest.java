@@ -1,0 +1,177 @@
+package io.taskledger.query.api;
+
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.ids.TaskKey;
+import io.taskledger.api.plan.Priority;
+import io.taskledger.api.plan.TaskLevel;
+import io.taskledger.api.plan.TaskStatus;
+import io.taskledger.api.query.AgentWorkload;
+import io.taskledger.api.query.AgentWorkloadList;
+import io.taskledger.api.query.EscalationList;
+import io.taskledger.api.query.FindAgentWorkloadsQuery;
+import io.taskledger.api.query.FindEscalationsQuery;
+import io.taskledger.api.query.FindNextTaskQuery;
+import io.taskledger.api.query.FindProjectQuery;
+import io.taskledger.api.query.FindProjectVersionQuery;
+import io.taskledger.api.query.FindProjectsQuery;
+import io.taskledger.api.query.FindTaskQuery;
+import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.ProjectList;
+import io.taskledger.api.query.ProjectSummary;
+import io.taskledger.api.query.TaskDetails;
+import io.taskledger.api.query.TaskList;
+import io.taskledger.api.query.TaskRow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class QueryControllersTest {
+
+    private final ProjectId known = ProjectId.random();
+    private final ProjectSummary summary = new ProjectSummary(known, "SHOP", "Shop", null, false,
+            Instant.parse("2026-03-01T09:00:00Z"), 7, 1, countsWith(TaskStatus.READY), 0);
+    private final TaskRow row = new TaskRow(known, TaskKey.of("P1"), TaskLevel.PHASE, null, "Setup",
+            TaskStatus.READY, null, Priority.HIGH, 0, 3, List.of(), 1);
+    private final List<Object> asked = new ArrayList<>();
+    private MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        BoardQueries queries = new StubAnswers()
+                .answer(FindProjectVersionQuery.class, Long.class,
+                        query -> query.projectId().equals(known) ? 7L : -1L)
+                .answer(FindProjectsQuery.class, ProjectList.class, query -> new ProjectList(List.of(summary)))
+                .answer(FindProjectQuery.class, ProjectSummary.class,
+                        query -> query.projectId().equals(known) ? summary : null)
+                .answer(FindTasksQuery.class, TaskList.class, query -> {
+                    asked.add(query);
+                    return new TaskList(List.of(row));
+                })
+                .answer(FindTaskQuery.class, TaskDetails.class, query -> null)
+                .answer(FindNextTaskQuery.class, TaskRow.class, query -> query.agent().equals("coder") ? row : null)
+                .answer(FindAgentWorkloadsQuery.class, AgentWorkloadList.class,
+                        query -> new AgentWorkloadList(List.of(new AgentWorkload("coder", 1, 2, 0, 0, 3, 0))))
+                .answer(FindEscalationsQuery.class, EscalationList.class, query -> {
+                    asked.add(query);
+                    return new EscalationList(List.of());
+                })
+                .queries();
+        ProjectReadGate gate = new ProjectReadGate(queries, Duration.ofMillis(50));
+        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries, gate),
+                        new AgentQueryController(queries), new EscalationQueryController(queries))
+                .setControllerAdvice(new RefusalsAsStatus())
+                .build();
+    }
+
+    @Test
+    void projectsAreAnArrayOfSummaries() throws Exception {
+        mvc.perform(get("/api/projects"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(known.toString()))
+                .andExpect(jsonPath("$[0].countsByStatus.READY").value(1))
+                .andExpect(jsonPath("$[0].countsByStatus.FAILED").value(0));
+    }
+
+    @Test
+    void aProjectCarriesItsVersionAsETag() throws Exception {
+        mvc.perform(get("/api/projects/{id}", known))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"7\""))
+                .andExpect(jsonPath("$.key").value("SHOP"))
+                .andExpect(jsonPath("$.version").value(7));
+    }
+
+    @Test
+    void anUnknownProjectIsNotFound() throws Exception {
+        refusedWith(mvc.perform(get("/api/projects/{id}", ProjectId.random())), 404, "PROJECT_NOT_FOUND");
+        refusedWith(mvc.perform(get("/api/projects/{id}/tasks", ProjectId.random())), 404, "PROJECT_NOT_FOUND");
+        refusedWith(mvc.perform(get("/api/projects/{id}/tasks/P1", ProjectId.random())), 404, "PROJECT_NOT_FOUND");
+    }
+
+    @Test
+    void aReadAheadOfTheReadModelIsRefusedPastTheBound() throws Exception {
+        refusedWith(mvc.perform(get("/api/projects/{id}", known).header("X-Min-Version", "8")), 503,
+                "READ_MODEL_BEHIND");
+        refusedWith(mvc.perform(get("/api/projects/{id}/tasks", known).header("X-Min-Version", "x")), 400,
+                "INVALID_INPUT");
+        mvc.perform(get("/api/projects/{id}/tasks", known).header("X-Min-Version", "7"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void taskFiltersReachTheQueryTyped() throws Exception {
+        mvc.perform(get("/api/projects/{id}/tasks", known)
+                        .param("status", "ready").param("assignee", "coder").param("level", "PHASE"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].key").value("P1"));
+
+        assertThat(asked).containsExactly(new FindTasksQuery(known, TaskStatus.READY, "coder", TaskLevel.PHASE));
+    }
+
+    @Test
+    void badFilterTextIsRefusedNamingTheParameter() throws Exception {
+        refusedWith(mvc.perform(get("/api/projects/{id}/tasks", known).param("status", "DONE")), 400,
+                "INVALID_INPUT").andExpect(jsonPath("$.detail").value(startsWith("status")));
+        refusedWith(mvc.perform(get("/api/projects/{id}/tasks", known).param("level", "EPIC")), 400,
+                "INVALID_INPUT").andExpect(jsonPath("$.detail").value(startsWith("level")));
+        refusedWith(mvc.perform(get("/api/projects/not-a-uuid/tasks")), 400, "INVALID_INPUT");
+        refusedWith(mvc.perform(get("/api/escalations").param("status", "CLOSED")), 400, "INVALID_INPUT");
+    }
+
+    @Test
+    void anUnknownTaskIsNotFound() throws Exception {
+        refusedWith(mvc.perform(get("/api/projects/{id}/tasks/P9", known)), 404, "TASK_NOT_FOUND");
+    }
+
+    @Test
+    void theNextTaskIsARowOrNoContent() throws Exception {
+        mvc.perform(get("/api/agents/coder/next-task"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.key").value("P1"));
+        mvc.perform(get("/api/agents/tester/next-task"))
+                .andExpect(status().isNoContent())
+                .andExpect(content().string(""));
+    }
+
+    @Test
+    void workloadsAndEscalationsAreArrays() throws Exception {
+        mvc.perform(get("/api/agents"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].agent").value("coder"))
+                .andExpect(jsonPath("$[0].succeeded").value(3));
+        mvc.perform(get("/api/escalations").param("status", "OPEN"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isArray());
+
+        assertThat(asked).containsExactly(new FindEscalationsQuery("OPEN"));
+    }
+
+    private static ResultActions refusedWith(ResultActions response, int status, String code) throws Exception {
+        return response.andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code));
+    }
+
+    private static Map<TaskStatus, Integer> countsWith(TaskStatus status) {
+        Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus each : TaskStatus.values()) {
+            counts.put(each, each == status ? 1 : 0);
+        }
+        return counts;
+    }
+}
