@@ -209,4 +209,19 @@ class Plan {
     List<TaskState> childrenOf(TaskState task) {
         return task.children().stream().map(this::require).toList();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Plan that && tasks.equals(that.tasks);
+    }
+
+    @Override
+    public int hashCode() {
+        return tasks.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return tasks.values().toString();
+    }
 }

@@ -9,6 +9,7 @@ import io.taskledger.api.plan.TaskStatus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the aggregate knows of one task. Only the event-sourcing handlers of {@link Project} change it; fields are
@@ -175,5 +176,27 @@ class TaskState {
 
     void resetRetryBudget() {
         attemptsInBudget = 0;
+    }
+
+    /** State equality: event sourcing must rebuild exactly the state the command handlers saw (and snapshots too). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TaskState that
+                && position == that.position && attemptsOpened == that.attemptsOpened
+                && attemptsInBudget == that.attemptsInBudget && openAttempt == that.openAttempt
+                && started == that.started && status == that.status
+                && Objects.equals(definition, that.definition) && Objects.equals(assignee, that.assignee)
+                && Objects.equals(prerequisites, that.prerequisites) && Objects.equals(children, that.children)
+                && Objects.equals(holder, that.holder);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(definition.key(), status, openAttempt);
+    }
+
+    @Override
+    public String toString() {
+        return key() + " " + status + (openAttempt > 0 ? " attempt " + openAttempt + " held by " + holder : "");
     }
 }
