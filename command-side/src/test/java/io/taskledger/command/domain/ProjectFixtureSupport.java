@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,14 +65,43 @@ abstract class ProjectFixtureSupport {
     static final long STANDARD_PLAN_VERSION = 10;
 
     final Set<String> takenProjectKeys = ConcurrentHashMap.newKeySet();
+    final MutableClock clock = new MutableClock(NOW);
     FixtureConfiguration<Project> fixture;
 
     @BeforeEach
     void createFixture() {
         fixture = new AggregateTestFixture<>(Project.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource((ProjectKeyRegistry) key -> takenProjectKeys.contains(key.toLowerCase()));
         fixture.givenCurrentTime(NOW);
+    }
+
+    /** The handlers' clock; tests move it along with the fixture's time. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the handlers work in UTC");
+        }
     }
 
     static ProjectCreated projectCreated() {
