@@ -62,8 +62,7 @@ class LeaseExpiryTest extends ProjectFixtureSupport {
                 .andGivenCommands(new StartTaskCommand(PROJECT, S01, AGENT),
                         new ReportAttemptCommand(PROJECT, S01, 1, AGENT, results(S01, false, true)));
         clock.set(NOW.plus(HALF_LEASE));
-        firstAttemptFailed.andGivenCurrentTime(NOW.plus(HALF_LEASE))
-                .andGivenCommands(new StartTaskCommand(PROJECT, S01, AGENT))
+        firstAttemptFailed.andGivenCommands(new StartTaskCommand(PROJECT, S01, AGENT))
                 .whenThenTimeAdvancesTo(NOW.plus(LEASE))
                 .expectDeadlinesMet(new LeaseExpiry(S01, 1))
                 .expectNoEvents()
