@@ -121,10 +121,7 @@ public class Project {
     @CommandHandler
     public CommandAccepted handle(AddTaskCommand command) {
         List<TaskDefinition> tasks = List.of(Inputs.withDefaults(command.task()));
-        List<Violation> violations = PlanRules.checkNewTasks(plan, tasks);
-        if (!violations.isEmpty()) {
-            throw Violation.refusal(violations);
-        }
+        Violation.refuseIfAny(PlanRules.checkNewTasks(plan, tasks));
         addTasks(tasks);
         return accepted();
     }
@@ -147,10 +144,7 @@ public class Project {
     @CommandHandler
     public CommandAccepted handle(AddPrerequisiteCommand command) {
         TaskState task = plan.require(command.taskKey());
-        List<Violation> violations = PlanRules.checkNewPrerequisite(plan, task, command.prerequisite());
-        if (!violations.isEmpty()) {
-            throw Violation.refusal(violations);
-        }
+        Violation.refuseIfAny(PlanRules.checkNewPrerequisite(plan, task, command.prerequisite()));
         apply(new PrerequisiteAdded(projectId, task.key(), command.prerequisite()));
         reconcile();
         return accepted();
@@ -159,10 +153,7 @@ public class Project {
     @CommandHandler
     public CommandAccepted handle(RemovePrerequisiteCommand command) {
         TaskState task = plan.require(command.taskKey());
-        List<Violation> violations = PlanRules.checkPrerequisiteRemoval(task, command.prerequisite());
-        if (!violations.isEmpty()) {
-            throw Violation.refusal(violations);
-        }
+        Violation.refuseIfAny(PlanRules.checkPrerequisiteRemoval(task, command.prerequisite()));
         apply(new PrerequisiteRemoved(projectId, task.key(), command.prerequisite()));
         reconcile();
         return accepted();
@@ -173,10 +164,7 @@ public class Project {
     public CommandAccepted handle(AssignTaskCommand command) {
         TaskState task = plan.require(command.taskKey());
         String assignee = Inputs.requireText(command.assignee(), "assignee");
-        if (task.isFinished()) {
-            throw new TaskledgerException(ErrorCode.TASK_FINISHED,
-                    task.key() + " cannot be assigned: it is " + task.status());
-        }
+        requireUnfinished(task, task.key() + " cannot be assigned");
         if (task.hasOpenAttempt()) {
             throw new TaskledgerException(ErrorCode.TASK_NOT_READY, task.key() + " cannot be reassigned while attempt "
                     + task.openAttempt() + " is open: " + task.holder() + " holds it");
@@ -262,10 +250,7 @@ public class Project {
     public CommandAccepted handle(CancelTaskCommand command) {
         TaskState task = plan.require(command.taskKey());
         String reason = Inputs.requireText(command.reason(), "reason");
-        if (task.isFinished()) {
-            throw new TaskledgerException(ErrorCode.TASK_FINISHED,
-                    task.key() + " cannot be cancelled: it is already " + task.status());
-        }
+        requireUnfinished(task, task.key() + " cannot be cancelled");
         apply(new TaskCancelled(projectId, task.key(), reason, null));
         plan.descendants(task).stream().filter(descendant -> !descendant.isFinished())
                 .forEach(descendant -> apply(new TaskCancelled(projectId, descendant.key(), reason, task.key())));
@@ -277,6 +262,12 @@ public class Project {
     public CommandAccepted handle(ArchiveProjectCommand command) {
         apply(new ProjectArchived(projectId));
         return accepted();
+    }
+
+    private static void requireUnfinished(TaskState task, String refused) {
+        if (task.isFinished()) {
+            throw new TaskledgerException(ErrorCode.TASK_FINISHED, refused + ": it is already " + task.status());
+        }
     }
 
     private void addTasks(List<TaskDefinition> tasks) {

@@ -8,10 +8,12 @@ import java.util.List;
 /** One broken rule, found while checking a change; collected so a plan import can list them all. */
 record Violation(ErrorCode code, String message) {
 
-    /** Refuses a single change: the first violation gives the code and message, all of them are listed. */
-    static TaskledgerException refusal(List<Violation> violations) {
-        Violation first = violations.get(0);
-        return new TaskledgerException(first.code(), first.message(), messages(violations));
+    /** Refuses a single change if anything is broken: the first violation gives code and message, all are listed. */
+    static void refuseIfAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            Violation first = violations.get(0);
+            throw new TaskledgerException(first.code(), first.message(), messages(violations));
+        }
     }
 
     /** Refuses a whole plan import with every violation found. */

@@ -43,6 +43,6 @@ class AssignmentTest extends ProjectFixtureSupport {
     void a_finished_task_is_not_reassigned() {
         fixture.given(concat(standardPlan(), new TaskCancelled(PROJECT, S02, "dropped", null)))
                 .when(new AssignTaskCommand(PROJECT, S02, OTHER_AGENT))
-                .expectException(refused(ErrorCode.TASK_FINISHED, "it is CANCELLED"));
+                .expectException(refused(ErrorCode.TASK_FINISHED, "cannot be assigned: it is already CANCELLED"));
     }
 }

@@ -96,11 +96,8 @@ class AttemptLifecycleTest extends ProjectFixtureSupport {
 
     @Test
     void the_last_leaf_succeeding_completes_its_task_and_phase_and_readies_the_dependent_phase_down_to_its_subtasks() {
-        List<Object> history = concat(standardPlan(),
-                new AttemptSucceeded(PROJECT, S01, 1, AGENT, results(S01, true, true)),
-                new TaskSucceeded(PROJECT, S01, SuccessBasis.CRITERIA_PASSED),
-                ready(S02));
-        history.addAll(startedEvents(S02, 1));
+        List<Object> history = new ArrayList<>(standardPlanWithS01Succeeded());
+        history.add(new TaskStarted(PROJECT, S02, 1, AGENT, NOW, NOW.plus(Duration.ofMinutes(60))));
         fixture.given(history)
                 .when(new ReportAttemptCommand(PROJECT, S02, 1, AGENT, results(S02, true, true)))
                 .expectEvents(new AttemptSucceeded(PROJECT, S02, 1, AGENT, results(S02, true, true)),

@@ -2,11 +2,13 @@ package io.taskledger.command.domain;
 
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.api.event.AttemptSucceeded;
 import io.taskledger.api.event.ContainerStarted;
 import io.taskledger.api.event.ProjectCreated;
 import io.taskledger.api.event.TaskAdded;
 import io.taskledger.api.event.TaskBecameReady;
 import io.taskledger.api.event.TaskStarted;
+import io.taskledger.api.event.TaskSucceeded;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.CriterionResult;
@@ -14,6 +16,7 @@ import io.taskledger.api.plan.CriterionType;
 import io.taskledger.api.plan.FailurePolicy;
 import io.taskledger.api.plan.Priority;
 import io.taskledger.api.plan.Step;
+import io.taskledger.api.plan.SuccessBasis;
 import io.taskledger.api.plan.SuccessCriterion;
 import io.taskledger.api.plan.TaskDefinition;
 import io.taskledger.api.plan.TaskLevel;
@@ -165,6 +168,13 @@ abstract class ProjectFixtureSupport {
         List<Object> events = new ArrayList<>(standardPlan());
         events.addAll(startedEvents(S01, 1));
         return events;
+    }
+
+    /** {@link #standardPlanWithS01Started()} with that attempt passed, so P04-T01-S02 is READY: version 16. */
+    static List<Object> standardPlanWithS01Succeeded() {
+        return concat(standardPlanWithS01Started(),
+                new AttemptSucceeded(PROJECT, S01, 1, AGENT, results(S01, true, true)),
+                new TaskSucceeded(PROJECT, S01, SuccessBasis.CRITERIA_PASSED), ready(S02));
     }
 
     static List<Object> startedEvents(TaskKey key, int attempt) {
