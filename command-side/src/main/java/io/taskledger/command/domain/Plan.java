@@ -60,20 +60,18 @@ class Plan {
                 "there is no task " + key + " in this project"));
     }
 
-    List<TaskState> inPlanOrder() {
-        return List.copyOf(tasks.values());
-    }
-
-    void add(TaskDefinition definition, int position) {
-        tasks.put(definition.key().value(), new TaskState(definition, position));
+    void add(TaskDefinition definition) {
+        tasks.put(definition.key().value(), new TaskState(definition));
         find(definition.parent()).ifPresent(parent -> parent.addChild(definition.key()));
     }
 
     /** Parent first, up to the phase. */
     List<TaskState> ancestors(TaskState task) {
         List<TaskState> ancestors = new ArrayList<>();
-        for (Optional<TaskState> parent = find(task.parent()); parent.isPresent(); parent = find(parent.get().parent())) {
+        Optional<TaskState> parent = find(task.parent());
+        while (parent.isPresent()) {
             ancestors.add(parent.get());
+            parent = find(parent.get().parent());
         }
         return ancestors;
     }
@@ -110,7 +108,7 @@ class Plan {
         return List.copyOf(blockers);
     }
 
-    boolean isUnblocked(TaskState task) {
+    private boolean isUnblocked(TaskState task) {
         return blockers(task).isEmpty();
     }
 
@@ -206,7 +204,7 @@ class Plan {
         return tasks.values().stream().filter(task -> !task.isLeaf()).toList();
     }
 
-    List<TaskState> childrenOf(TaskState task) {
+    private List<TaskState> childrenOf(TaskState task) {
         return task.children().stream().map(this::require).toList();
     }
 

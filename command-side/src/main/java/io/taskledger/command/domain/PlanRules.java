@@ -47,7 +47,7 @@ final class PlanRules {
                 checkPlacement(trial, definition, seen).ifPresent(found::add);
             }
             if (found.isEmpty()) {
-                trial.add(withoutPrerequisites(definition), 0);
+                trial.add(withoutPrerequisites(definition));
                 placed.add(definition);
             }
             violations.addAll(found);

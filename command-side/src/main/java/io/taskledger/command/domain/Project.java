@@ -336,7 +336,7 @@ public class Project {
 
     @EventSourcingHandler
     void on(TaskAdded event) {
-        plan.add(event.task(), event.position());
+        plan.add(event.task());
     }
 
     @EventSourcingHandler

@@ -20,7 +20,6 @@ import java.util.Objects;
 class TaskState {
 
     private TaskDefinition definition;
-    private int position;
     private TaskStatus status;
     private String assignee;
     private List<TaskKey> prerequisites;
@@ -39,9 +38,8 @@ class TaskState {
         // for Jackson
     }
 
-    TaskState(TaskDefinition definition, int position) {
+    TaskState(TaskDefinition definition) {
         this.definition = definition;
-        this.position = position;
         this.status = TaskStatus.PENDING;
         this.assignee = definition.assignee();
         this.prerequisites = new ArrayList<>(definition.prerequisites());
@@ -50,7 +48,7 @@ class TaskState {
 
     /** A copy for trying out structural changes without touching the aggregate's state. */
     TaskState copy() {
-        TaskState copy = new TaskState(definition, position);
+        TaskState copy = new TaskState(definition);
         copy.status = status;
         copy.assignee = assignee;
         copy.prerequisites = new ArrayList<>(prerequisites);
@@ -77,10 +75,6 @@ class TaskState {
 
     TaskDefinition definition() {
         return definition;
-    }
-
-    int position() {
-        return position;
     }
 
     TaskStatus status() {
@@ -182,7 +176,7 @@ class TaskState {
     @Override
     public boolean equals(Object other) {
         return other instanceof TaskState that
-                && position == that.position && attemptsOpened == that.attemptsOpened
+                && attemptsOpened == that.attemptsOpened
                 && attemptsInBudget == that.attemptsInBudget && openAttempt == that.openAttempt
                 && started == that.started && status == that.status
                 && Objects.equals(definition, that.definition) && Objects.equals(assignee, that.assignee)
