@@ -8,6 +8,7 @@ import io.taskledger.api.command.ProjectCommand;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.event.ProjectArchived;
 import io.taskledger.api.event.TaskAssigned;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -37,6 +38,14 @@ class ProjectGuardsTest extends ProjectFixtureSupport {
         fixture.givenNoPriorActivity()
                 .when(new CreateProjectCommand(PROJECT, "no spaces/please", "Taskledger", null))
                 .expectException(refused(ErrorCode.INVALID_INPUT, "project key 'no spaces/please' must be"));
+    }
+
+    @Test
+    void a_command_to_a_project_that_does_not_exist_is_refused_as_not_found() {
+        // Axon's AggregateNotFoundException; the HTTP layer answers it 404 PROJECT_NOT_FOUND.
+        fixture.givenNoPriorActivity()
+                .when(new AssignTaskCommand(PROJECT, S02, AGENT))
+                .expectException(AggregateNotFoundException.class);
     }
 
     @Test
