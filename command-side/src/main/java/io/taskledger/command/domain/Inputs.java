@@ -19,7 +19,7 @@ final class Inputs {
 
     /** The plan's defaults for what a definition leaves out, so TaskAdded records the effective values. */
     static TaskDefinition withDefaults(TaskDefinition task) {
-        if (task == null || (task.priority() != null && task.onFailure() != null)) {
+        if (task == null || task.priority() != null && task.onFailure() != null) {
             return task;
         }
         return new TaskDefinition(task.key(), task.level(), task.parent(), task.title(), task.description(),

@@ -120,6 +120,9 @@ public class Project {
 
     @CommandHandler
     public CommandAccepted handle(AddTaskCommand command) {
+        if (command.task() == null) {
+            throw new TaskledgerException(ErrorCode.INVALID_INPUT, "task is required");
+        }
         List<TaskDefinition> tasks = List.of(Inputs.withDefaults(command.task()));
         Violation.refuseIfAny(PlanRules.checkNewTasks(plan, tasks));
         addTasks(tasks);
