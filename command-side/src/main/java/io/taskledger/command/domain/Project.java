@@ -59,6 +59,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -187,7 +188,8 @@ public class Project {
         String agent = Inputs.requireText(command.agent(), "agent");
         AttemptRules.checkCanStart(plan, task, agent);
         int attempt = task.attemptsOpened() + 1;
-        Instant startedAt = clock.instant();
+        // Millisecond precision: what the read models store and clients see is then exactly what was decided.
+        Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant leaseExpiresAt = startedAt.plus(Duration.ofMinutes(task.definition().timeoutMinutes()));
         apply(new TaskStarted(projectId, task.key(), attempt, agent, startedAt, leaseExpiresAt));
         deadlines.schedule(leaseExpiresAt, LEASE_EXPIRY, new LeaseExpiry(task.key(), attempt));

@@ -1,5 +1,6 @@
 package io.taskledger.infra.web;
 
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
@@ -8,7 +9,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /health}: the actuator's health at a short, stable address for load balancers and scripts. */
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code GET /health}: the actuator's verdict at a short, stable address for load balancers and scripts, with the
+ * status of each component (database, disk, ...) but none of their details, which are for operators only.
+ */
 @RestController
 public class HealthController {
 
@@ -19,9 +26,17 @@ public class HealthController {
     }
 
     @GetMapping("/health")
-    public ResponseEntity<HealthDescriptor> health() {
+    public ResponseEntity<Health> health() {
         HealthDescriptor health = healthEndpoint.health();
+        Map<String, String> components = new TreeMap<>();
+        if (health instanceof CompositeHealthDescriptor composite) {
+            composite.getComponents().forEach((name, component) ->
+                    components.put(name, component.getStatus().getCode()));
+        }
         HttpStatus status = Status.UP.equals(health.getStatus()) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
-        return ResponseEntity.status(status).body(health);
+        return ResponseEntity.status(status).body(new Health(health.getStatus().getCode(), components));
+    }
+
+    public record Health(String status, Map<String, String> components) {
     }
 }
