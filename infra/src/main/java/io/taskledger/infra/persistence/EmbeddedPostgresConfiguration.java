@@ -40,7 +40,9 @@ public class EmbeddedPostgresConfiguration {
         Files.createDirectories(pgData.getParent());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
-                .setCleanDataDirectory(clean);
+                .setCleanDataDirectory(clean)
+                // Spring stops it, after everything that uses it; a JVM hook of its own could stop it first.
+                .setRegisterShutdownHook(false);
         serverConfig.forEach(builder::setServerConfig);
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
