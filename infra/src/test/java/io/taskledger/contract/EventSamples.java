@@ -1,5 +1,6 @@
 package io.taskledger.contract;
 
+import io.taskledger.api.access.ProjectRole;
 import io.taskledger.api.event.*;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
@@ -56,7 +57,10 @@ final class EventSamples {
                 new EscalationResolved(PROJECT, SUBTASK, EscalationDecision.ACCEPT, "verified by hand"),
                 new TaskCancelled(PROJECT, SUBTASK, "descoped", TaskKey.of("P04-T01")),
                 new PrerequisiteAdded(PROJECT, SUBTASK, TaskKey.of("P03-T02")),
-                new PrerequisiteRemoved(PROJECT, SUBTASK, TaskKey.of("P03-T02"))
+                new PrerequisiteRemoved(PROJECT, SUBTASK, TaskKey.of("P03-T02")),
+                new MemberAdded(PROJECT, "@coding-agent", ProjectRole.AGENT),
+                new MemberRoleChanged(PROJECT, "@coding-agent", ProjectRole.CONTRIBUTOR, ProjectRole.AGENT),
+                new MemberRemoved(PROJECT, "@coding-agent", ProjectRole.CONTRIBUTOR)
         ).collect(Collectors.toMap(Object::getClass, Function.identity()));
     }
 

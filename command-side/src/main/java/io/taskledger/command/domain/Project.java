@@ -1,7 +1,10 @@
 package io.taskledger.command.domain;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.access.ProjectRole;
+import io.taskledger.api.command.AddMemberCommand;
 import io.taskledger.api.command.AddPrerequisiteCommand;
 import io.taskledger.api.command.AddTaskCommand;
 import io.taskledger.api.command.ArchiveProjectCommand;
@@ -13,6 +16,7 @@ import io.taskledger.api.command.CommandAccepted;
 import io.taskledger.api.command.CreateProjectCommand;
 import io.taskledger.api.command.ImportPlanCommand;
 import io.taskledger.api.command.ProjectCommand;
+import io.taskledger.api.command.RemoveMemberCommand;
 import io.taskledger.api.command.RemovePrerequisiteCommand;
 import io.taskledger.api.command.ReportAttemptCommand;
 import io.taskledger.api.command.ResolveEscalationCommand;
@@ -23,6 +27,9 @@ import io.taskledger.api.event.AttemptFailed;
 import io.taskledger.api.event.AttemptSucceeded;
 import io.taskledger.api.event.ContainerStarted;
 import io.taskledger.api.event.EscalationResolved;
+import io.taskledger.api.event.MemberAdded;
+import io.taskledger.api.event.MemberRemoved;
+import io.taskledger.api.event.MemberRoleChanged;
 import io.taskledger.api.event.PrerequisiteAdded;
 import io.taskledger.api.event.PrerequisiteRemoved;
 import io.taskledger.api.event.ProjectArchived;
@@ -51,6 +58,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
@@ -83,14 +91,21 @@ public class Project {
     private String key;
     private boolean archived;
     private Plan plan;
+    private ProjectAccess access;
 
     protected Project() {
         // for Axon and Jackson
     }
 
-    /** Creates a project whose key no other project uses, ignoring case. */
+    /** Creates a project whose key no other project uses, ignoring case; its creator becomes its OWNER. */
     @CommandHandler
-    public Project(CreateProjectCommand command, ProjectKeyRegistry projectKeys) {
+    public Project(CreateProjectCommand command, ProjectKeyRegistry projectKeys, MetaData metaData) {
+        Optional<Caller> creator = Caller.fromMetadata(metaData);
+        if (creator.isPresent() && !ProjectAccess.MAY_CREATE_PROJECTS.contains(creator.get().role())) {
+            throw new TaskledgerException(ErrorCode.FORBIDDEN,
+                    creator.get().username() + " is " + creator.get().role() + "; only ADMIN and MANAGER accounts "
+                            + "create projects");
+        }
         if (!TaskKey.isValid(command.key())) {
             throw new TaskledgerException(ErrorCode.INVALID_INPUT, "project key '" + command.key()
                     + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -101,12 +116,17 @@ public class Project {
                     "project key " + command.key() + " is already used by another project (keys ignore case)");
         }
         apply(new ProjectCreated(command.projectId(), command.key(), command.name(), command.description()));
+        creator.ifPresent(owner -> apply(new MemberAdded(command.projectId(), owner.username(), ProjectRole.OWNER)));
     }
 
-    /** Rule 8 and the caller's version precondition, for every command to an existing project. */
+    /**
+     * Access first (a non-member must not learn the project exists), then rule 8 and the caller's version
+     * precondition, for every command to an existing project.
+     */
     @CommandHandlerInterceptor
-    public Object refuseArchivedOrUnexpectedVersion(CommandMessage<?> command, InterceptorChain chain)
+    public Object refuseUnauthorizedArchivedOrUnexpectedVersion(CommandMessage<?> command, InterceptorChain chain)
             throws Exception {
+        access.authorize(command.getPayload(), Caller.fromMetadata(command.getMetaData()), projectId, key);
         if (archived) {
             throw new TaskledgerException(ErrorCode.PROJECT_ARCHIVED,
                     "project " + key + " is archived and accepts no more commands");
@@ -263,6 +283,40 @@ public class Project {
         return accepted();
     }
 
+    /** Adds a member, or changes a member's role; the OWNER role is granted and taken by owners only. */
+    @CommandHandler
+    public CommandAccepted handle(AddMemberCommand command, MetaData metaData) {
+        String username = Inputs.requireText(command.username(), "username");
+        if (command.role() == null) {
+            throw new TaskledgerException(ErrorCode.INVALID_INPUT, "role is required");
+        }
+        access.requireOwnerForOwnership(Caller.fromMetadata(metaData), username, command.role());
+        Optional<ProjectRole> current = access.roleOf(username);
+        if (current.isEmpty()) {
+            apply(new MemberAdded(projectId, username, command.role()));
+        } else if (current.get() == command.role()) {
+            throw new TaskledgerException(ErrorCode.ALREADY_MEMBER,
+                    username + " is already a member of " + key + " as " + command.role());
+        } else {
+            if (current.get() == ProjectRole.OWNER) {
+                access.requireAnotherOwner(username);
+            }
+            apply(new MemberRoleChanged(projectId, username, command.role(), current.get()));
+        }
+        return accepted();
+    }
+
+    @CommandHandler
+    public CommandAccepted handle(RemoveMemberCommand command, MetaData metaData) {
+        String username = Inputs.requireText(command.username(), "username");
+        ProjectRole current = access.roleOf(username).orElseThrow(() -> new TaskledgerException(
+                ErrorCode.NOT_A_MEMBER, username + " is not a member of " + key));
+        access.requireOwnerForOwnership(Caller.fromMetadata(metaData), username, null);
+        access.requireAnotherOwner(username);
+        apply(new MemberRemoved(projectId, username, current));
+        return accepted();
+    }
+
     @CommandHandler
     public CommandAccepted handle(ArchiveProjectCommand command) {
         apply(new ProjectArchived(projectId));
@@ -332,6 +386,22 @@ public class Project {
         projectId = event.projectId();
         key = event.key();
         plan = new Plan();
+        access = new ProjectAccess();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdded event) {
+        access.assign(event.username(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRoleChanged event) {
+        access.assign(event.username(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemoved event) {
+        access.remove(event.username());
     }
 
     @EventSourcingHandler

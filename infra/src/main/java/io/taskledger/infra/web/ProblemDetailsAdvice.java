@@ -40,7 +40,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TaskledgerException.class)
     ResponseEntity<ProblemDetail> refused(TaskledgerException e) {
-        ProblemDetail problem = problem(statusOf(e.code().kind()), e.code().name(), e.getMessage());
+        ProblemDetail problem = problem(HttpStatusCode.valueOf(e.code().kind().httpStatus()), e.code().name(),
+                e.getMessage());
         if (!e.violations().isEmpty()) {
             problem.setProperty("violations", e.violations());
         }
@@ -139,18 +140,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static HttpStatus statusOf(ErrorKind kind) {
-        return switch (kind) {
-            case BAD_INPUT -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case RULE_VIOLATION -> HttpStatus.CONFLICT;
-            case VERSION_MISMATCH -> HttpStatus.PRECONDITION_FAILED;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
-        };
-    }
 
     private static String codeFor(HttpStatusCode status) {
         if (status.value() == 404) {

@@ -14,13 +14,7 @@ class RefusalsAsStatus {
 
     @ExceptionHandler
     ResponseEntity<Map<String, String>> refused(TaskledgerException refusal) {
-        HttpStatus status = switch (refusal.code().kind()) {
-            case BAD_INPUT -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case RULE_VIOLATION -> HttpStatus.CONFLICT;
-            case VERSION_MISMATCH -> HttpStatus.PRECONDITION_FAILED;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
+        HttpStatus status = HttpStatus.valueOf(refusal.code().kind().httpStatus());
         return ResponseEntity.status(status)
                 .body(Map.of("code", refusal.code().name(), "detail", refusal.getMessage()));
     }
