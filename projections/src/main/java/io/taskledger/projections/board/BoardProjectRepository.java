@@ -9,7 +9,20 @@ import java.util.UUID;
 
 public interface BoardProjectRepository extends JpaRepository<BoardProject, UUID> {
 
-    List<BoardProject> findAllByOrderByCreatedAtDesc();
+    /** Newest first: the projects the viewer is a member of, or every project when it reads everything. */
+    @Query("""
+            select p from BoardProject p
+            where (:everything = true or exists (select 1 from BoardMember m
+                    where m.projectId = p.projectId and m.username = :viewer))
+            order by p.createdAt desc""")
+    List<BoardProject> findVisible(boolean everything, String viewer);
+
+    @Query("""
+            select count(p) > 0 from BoardProject p
+            where p.projectId = :projectId
+              and (:everything = true or exists (select 1 from BoardMember m
+                    where m.projectId = p.projectId and m.username = :viewer))""")
+    boolean isVisible(UUID projectId, boolean everything, String viewer);
 
     @Query("select p.version from BoardProject p where p.projectId = :projectId")
     Optional<Long> findVersion(UUID projectId);

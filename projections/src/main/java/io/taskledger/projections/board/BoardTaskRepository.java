@@ -20,19 +20,29 @@ public interface BoardTaskRepository extends JpaRepository<BoardTask, BoardTask.
             from BoardTask t where t.projectId = :projectId group by t.projectId, t.status, t.leaf""")
     List<StatusCount> countByStatus(UUID projectId);
 
-    /** READY leaves the agent may start, in projects not archived; {@link NextTaskOrder} picks among them. */
+    /**
+     * READY leaves the agent may start: in projects not archived where it works tasks, that the viewer may see;
+     * {@link NextTaskOrder} picks among them.
+     */
     @Query("""
             select new io.taskledger.projections.board.NextTaskCandidate(t, p.createdAt)
             from BoardTask t join BoardProject p on p.projectId = t.projectId
             where p.archived = false and t.leaf = true
               and t.status = io.taskledger.api.plan.TaskStatus.READY
-              and (t.assignee = :agent or t.assignee is null)""")
-    List<NextTaskCandidate> findStartableBy(String agent);
+              and (t.assignee = :agent or t.assignee is null)
+              and exists (select 1 from BoardMember w where w.projectId = p.projectId and w.username = :agent
+                    and w.role in (io.taskledger.api.access.ProjectRole.AGENT,
+                                   io.taskledger.api.access.ProjectRole.CONTRIBUTOR))
+              and (:everything = true or exists (select 1 from BoardMember m
+                    where m.projectId = p.projectId and m.username = :viewer))""")
+    List<NextTaskCandidate> findStartableBy(String agent, boolean everything, String viewer);
 
     @Query("""
             select new io.taskledger.projections.board.AssigneeStatusCount(t.assignee, t.status, count(t))
             from BoardTask t join BoardProject p on p.projectId = t.projectId
             where p.archived = false and t.assignee is not null
+              and (:everything = true or exists (select 1 from BoardMember m
+                    where m.projectId = p.projectId and m.username = :viewer))
             group by t.assignee, t.status""")
-    List<AssigneeStatusCount> countByAssigneeAndStatus();
+    List<AssigneeStatusCount> countByAssigneeAndStatus(boolean everything, String viewer);
 }

@@ -4,6 +4,9 @@ import io.taskledger.api.event.AttemptFailed;
 import io.taskledger.api.event.AttemptSucceeded;
 import io.taskledger.api.event.ContainerStarted;
 import io.taskledger.api.event.EscalationResolved;
+import io.taskledger.api.event.MemberAdded;
+import io.taskledger.api.event.MemberRemoved;
+import io.taskledger.api.event.MemberRoleChanged;
 import io.taskledger.api.event.PrerequisiteAdded;
 import io.taskledger.api.event.PrerequisiteRemoved;
 import io.taskledger.api.event.ProjectArchived;
@@ -53,14 +56,17 @@ public class TaskBoardProjection {
     private final BoardTaskRepository tasks;
     private final BoardAttemptRepository attempts;
     private final BoardEscalationRepository escalations;
+    private final BoardMemberRepository members;
 
     public TaskBoardProjection(EntityManager entityManager, BoardProjectRepository projects, BoardTaskRepository tasks,
-                               BoardAttemptRepository attempts, BoardEscalationRepository escalations) {
+                               BoardAttemptRepository attempts, BoardEscalationRepository escalations,
+                               BoardMemberRepository members) {
         this.entityManager = entityManager;
         this.projects = projects;
         this.tasks = tasks;
         this.attempts = attempts;
         this.escalations = escalations;
+        this.members = members;
     }
 
     @EventHandler
@@ -188,8 +194,30 @@ public class TaskBoardProjection {
         });
     }
 
+    @EventHandler
+    void on(MemberAdded event, @SequenceNumber long sequence) {
+        if (isNew(event, sequence)) {
+            entityManager.persist(new BoardMember(event.projectId().value(), event.username(), event.role()));
+        }
+    }
+
+    @EventHandler
+    void on(MemberRoleChanged event, @SequenceNumber long sequence) {
+        if (isNew(event, sequence)) {
+            member(event.projectId().value(), event.username()).changeRole(event.role());
+        }
+    }
+
+    @EventHandler
+    void on(MemberRemoved event, @SequenceNumber long sequence) {
+        if (isNew(event, sequence)) {
+            members.delete(member(event.projectId().value(), event.username()));
+        }
+    }
+
     @ResetHandler
     void clearBoard() {
+        members.deleteAllInBatch();
         escalations.deleteAllInBatch();
         attempts.deleteAllInBatch();
         tasks.deleteAllInBatch();
@@ -215,6 +243,11 @@ public class TaskBoardProjection {
     private BoardProject project(ProjectEvent event) {
         return projects.findById(event.projectId().value()).orElseThrow(() -> new IllegalStateException(
                 "the task board has no project " + event.projectId() + " for " + event));
+    }
+
+    private BoardMember member(UUID projectId, String username) {
+        return members.findById(new BoardMember.Key(projectId, username)).orElseThrow(() ->
+                new IllegalStateException("the task board has no member " + username + " in project " + projectId));
     }
 
     private BoardTask task(UUID projectId, TaskKey key) {

@@ -1,5 +1,6 @@
 package io.taskledger.projections.board;
 
+import io.taskledger.api.access.Caller;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.Step;
@@ -10,12 +11,15 @@ import io.taskledger.api.query.AgentWorkloadList;
 import io.taskledger.api.query.EscalationList;
 import io.taskledger.api.query.FindAgentWorkloadsQuery;
 import io.taskledger.api.query.FindEscalationsQuery;
+import io.taskledger.api.query.FindMembersQuery;
 import io.taskledger.api.query.FindNextTaskQuery;
 import io.taskledger.api.query.FindProjectQuery;
 import io.taskledger.api.query.FindProjectVersionQuery;
+import io.taskledger.api.query.FindProjectVisibilityQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.MemberList;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
@@ -40,13 +44,16 @@ public class TaskBoardQueries {
     private final BoardTaskRepository tasks;
     private final BoardAttemptRepository attempts;
     private final BoardEscalationRepository escalations;
+    private final BoardMemberRepository members;
 
     public TaskBoardQueries(BoardProjectRepository projects, BoardTaskRepository tasks,
-                            BoardAttemptRepository attempts, BoardEscalationRepository escalations) {
+                            BoardAttemptRepository attempts, BoardEscalationRepository escalations,
+                            BoardMemberRepository members) {
         this.projects = projects;
         this.tasks = tasks;
         this.attempts = attempts;
         this.escalations = escalations;
+        this.members = members;
     }
 
     /** Newest first. */
@@ -54,7 +61,8 @@ public class TaskBoardQueries {
     public ProjectList handle(FindProjectsQuery query) {
         Map<UUID, List<StatusCount>> countsByProject = tasks.countByStatus().stream()
                 .collect(Collectors.groupingBy(StatusCount::projectId));
-        return new ProjectList(projects.findAllByOrderByCreatedAtDesc().stream()
+        Caller viewer = query.viewer();
+        return new ProjectList(projects.findVisible(viewer.role().readsEverything(), viewer.username()).stream()
                 .map(project -> summary(project, countsByProject.getOrDefault(project.getProjectId(), List.of())))
                 .toList());
     }
@@ -66,6 +74,19 @@ public class TaskBoardQueries {
         return projects.findById(projectId)
                 .map(project -> summary(project, tasks.countByStatus(projectId)))
                 .orElse(null);
+    }
+
+    @QueryHandler
+    public Boolean handle(FindProjectVisibilityQuery query) {
+        Caller viewer = query.viewer();
+        return projects.isVisible(query.projectId().value(), viewer.role().readsEverything(), viewer.username());
+    }
+
+    @QueryHandler
+    public MemberList handle(FindMembersQuery query) {
+        return new MemberList(members.findByProjectIdOrderByUsername(query.projectId().value()).stream()
+                .map(member -> new MemberList.Member(member.getUsername(), member.getRole()))
+                .toList());
     }
 
     @QueryHandler
@@ -103,7 +124,8 @@ public class TaskBoardQueries {
     /** Null when nothing is startable for the agent. */
     @QueryHandler
     public TaskRow handle(FindNextTaskQuery query) {
-        return tasks.findStartableBy(query.agent()).stream()
+        Caller viewer = query.viewer();
+        return tasks.findStartableBy(query.agent(), viewer.role().readsEverything(), viewer.username()).stream()
                 .min(NextTaskOrder.FIRST_TO_TAKE)
                 .map(NextTaskCandidate::task)
                 .map(task -> row(task, List.of()))  // a READY task waits for nothing
@@ -114,7 +136,9 @@ public class TaskBoardQueries {
     @QueryHandler
     public AgentWorkloadList handle(FindAgentWorkloadsQuery query) {
         Map<String, Map<TaskStatus, Integer>> byAgent = new TreeMap<>();
-        for (AssigneeStatusCount count : tasks.countByAssigneeAndStatus()) {
+        Caller viewer = query.viewer();
+        for (AssigneeStatusCount count
+                : tasks.countByAssigneeAndStatus(viewer.role().readsEverything(), viewer.username())) {
             byAgent.computeIfAbsent(count.assignee(), agent -> new EnumMap<>(TaskStatus.class))
                     .put(count.status(), Math.toIntExact(count.tasks()));
         }
@@ -132,7 +156,9 @@ public class TaskBoardQueries {
     /** Oldest escalation first. */
     @QueryHandler
     public EscalationList handle(FindEscalationsQuery query) {
-        return new EscalationList(escalations.findInbox(query.status()).stream().map(EscalationEntry::toView).toList());
+        Caller viewer = query.viewer();
+        return new EscalationList(escalations.findInbox(query.status(), viewer.role().readsEverything(),
+                viewer.username()).stream().map(EscalationEntry::toView).toList());
     }
 
     private static ProjectSummary summary(BoardProject project, List<StatusCount> counts) {

@@ -1,9 +1,15 @@
 package io.taskledger.projections.board;
 
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.access.GlobalRole;
+import io.taskledger.api.access.ProjectRole;
 import io.taskledger.api.event.AttemptFailed;
 import io.taskledger.api.event.AttemptSucceeded;
 import io.taskledger.api.event.ContainerStarted;
 import io.taskledger.api.event.EscalationResolved;
+import io.taskledger.api.event.MemberAdded;
+import io.taskledger.api.event.MemberRemoved;
+import io.taskledger.api.event.MemberRoleChanged;
 import io.taskledger.api.event.PrerequisiteAdded;
 import io.taskledger.api.event.ProjectArchived;
 import io.taskledger.api.event.ProjectCreated;
@@ -30,12 +36,15 @@ import io.taskledger.api.query.EscalationList;
 import io.taskledger.api.query.EscalationView;
 import io.taskledger.api.query.FindAgentWorkloadsQuery;
 import io.taskledger.api.query.FindEscalationsQuery;
+import io.taskledger.api.query.FindMembersQuery;
 import io.taskledger.api.query.FindNextTaskQuery;
 import io.taskledger.api.query.FindProjectQuery;
 import io.taskledger.api.query.FindProjectVersionQuery;
+import io.taskledger.api.query.FindProjectVisibilityQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.MemberList;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
@@ -73,6 +82,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskBoardProjectionTest {
 
     private static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
+    private static final Caller ADMIN = new Caller("admin", GlobalRole.ADMIN);
 
     private static AnnotationConfigApplicationContext context;
     private static AnnotationEventHandlerAdapter projection;
@@ -146,7 +156,7 @@ class TaskBoardProjectionTest {
         ProjectHistory newer = new ProjectHistory(START.plusSeconds(3600));
         apply(newer.append(new ProjectCreated(newer.projectId, "NEXT", "Next", null)));
 
-        ProjectList projects = ask(new FindProjectsQuery(), ProjectList.class);
+        ProjectList projects = ask(new FindProjectsQuery(ADMIN), ProjectList.class);
 
         assertThat(projects.projects()).extracting(ProjectSummary::id).containsExactly(newer.projectId, projectId);
         assertThat(projects.projects().get(1).taskCount()).isEqualTo(5);
@@ -277,6 +287,9 @@ class TaskBoardProjectionTest {
     @Test
     void theNextTaskIsTheMostUrgentReadyLeafTheAgentMayStart() {
         given(new ProjectCreated(projectId, "SHOP", "Shop", null),
+                new MemberAdded(projectId, "coder", ProjectRole.AGENT),
+                new MemberAdded(projectId, "tester", ProjectRole.CONTRIBUTOR),
+                new MemberAdded(projectId, "reviewer", ProjectRole.AGENT),
                 new TaskAdded(projectId, definition("A", TaskLevel.PHASE, null, null, Priority.LOW, 3), 1),
                 new TaskAdded(projectId, definition("B", TaskLevel.PHASE, null, "reviewer", Priority.CRITICAL, 3), 2),
                 new TaskAdded(projectId, definition("C", TaskLevel.PHASE, null, "coder", Priority.HIGH, 3), 3),
@@ -297,6 +310,39 @@ class TaskBoardProjectionTest {
     }
 
     @Test
+    void onlyMembersAndReadEverythingRolesSeeAProject() {
+        given(new ProjectCreated(projectId, "SHOP", "Shop", null),
+                new MemberAdded(projectId, "olga", ProjectRole.OWNER),
+                new MemberAdded(projectId, "vic", ProjectRole.VIEWER));
+
+        assertThat(visibleTo(new Caller("olga", GlobalRole.MANAGER))).isTrue();
+        assertThat(visibleTo(new Caller("vic", GlobalRole.VIEWER))).isTrue();
+        assertThat(visibleTo(new Caller("sam", GlobalRole.MANAGER))).isFalse();
+        assertThat(visibleTo(new Caller("audrey", GlobalRole.AUDITOR))).isTrue();
+        assertThat(ask(new FindProjectsQuery(new Caller("sam", GlobalRole.MANAGER)), ProjectList.class).projects())
+                .isEmpty();
+        assertThat(ask(new FindMembersQuery(projectId), MemberList.class).members())
+                .extracting(MemberList.Member::username).containsExactly("olga", "vic");
+
+        given(new MemberRemoved(projectId, "vic", ProjectRole.VIEWER));
+        assertThat(visibleTo(new Caller("vic", GlobalRole.VIEWER))).isFalse();
+        given(new MemberRoleChanged(projectId, "olga", ProjectRole.MANAGER, ProjectRole.OWNER));
+        assertThat(ask(new FindMembersQuery(projectId), MemberList.class).members())
+                .containsExactly(new MemberList.Member("olga", ProjectRole.MANAGER));
+    }
+
+    @Test
+    void theNextTaskComesOnlyFromProjectsTheAgentWorksIn() {
+        given(new ProjectCreated(projectId, "SHOP", "Shop", null),
+                new MemberAdded(projectId, "watcher", ProjectRole.VIEWER),
+                new TaskAdded(projectId, definition("A", TaskLevel.PHASE, null, null, Priority.LOW, 3), 1),
+                new TaskBecameReady(projectId, TaskKey.of("A")));
+
+        assertThat(nextTaskFor("watcher")).isEmpty();
+        assertThat(nextTaskFor("outsider")).isEmpty();
+    }
+
+    @Test
     void workloadsCountTasksPerAssigneeInProjectsNotArchived() {
         givenPlanWithSetupReady();
         given(started("P1-T1-S1", 1, "coder"));
@@ -305,7 +351,7 @@ class TaskBoardProjectionTest {
         apply(archived.append(new TaskAdded(archived.projectId, leafAssignedTo("coder"), 1)));
         apply(archived.append(new ProjectArchived(archived.projectId)));
 
-        AgentWorkloadList workloads = ask(new FindAgentWorkloadsQuery(), AgentWorkloadList.class);
+        AgentWorkloadList workloads = ask(new FindAgentWorkloadsQuery(ADMIN), AgentWorkloadList.class);
 
         assertThat(workloads.agents()).containsExactly(new AgentWorkload("coder", 0, 1, 1, 0, 0, 0));
     }
@@ -340,12 +386,16 @@ class TaskBoardProjectionTest {
     }
 
     private List<Object> everyAnswer() {
-        return List.of(ask(new FindProjectsQuery(), ProjectList.class),
+        return List.of(ask(new FindProjectsQuery(ADMIN), ProjectList.class),
                 ask(new FindTasksQuery(projectId, null, null, null), TaskList.class),
                 findTask("P1-T1-S1").orElseThrow(), inbox(null));
     }
 
     /** Setup phase P1 (task P1-T1, subtasks S1 and S2 after S1) is ready; phase P2 waits for P1. */
+    private boolean visibleTo(Caller viewer) {
+        return ask(new FindProjectVisibilityQuery(projectId, viewer), Boolean.class);
+    }
+
     private void givenPlanWithSetupReady() {
         given(new ProjectCreated(projectId, "SHOP", "Shop", "The web shop"),
                 new TaskAdded(projectId, phase("P1"), 1),
@@ -407,11 +457,11 @@ class TaskBoardProjectionTest {
     }
 
     private Optional<TaskRow> nextTaskFor(String agent) {
-        return queries.query(new FindNextTaskQuery(agent), ResponseTypes.optionalInstanceOf(TaskRow.class)).join();
+        return queries.query(new FindNextTaskQuery(agent, ADMIN), ResponseTypes.optionalInstanceOf(TaskRow.class)).join();
     }
 
     private EscalationList inbox(String status) {
-        return ask(new FindEscalationsQuery(status), EscalationList.class);
+        return ask(new FindEscalationsQuery(status, ADMIN), EscalationList.class);
     }
 
     private List<TaskKey> keysOf(FindTasksQuery query) {

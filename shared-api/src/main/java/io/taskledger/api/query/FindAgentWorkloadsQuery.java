@@ -1,5 +1,7 @@
 package io.taskledger.api.query;
 
-/** Workload per assignee. Answer: {@link AgentWorkloadList}. */
-public record FindAgentWorkloadsQuery() {
+import io.taskledger.api.access.Caller;
+
+/** Workload per assignee. Answer: {@link AgentWorkloadList}. Counted over the projects the viewer may see. */
+public record FindAgentWorkloadsQuery(Caller viewer) {
 }

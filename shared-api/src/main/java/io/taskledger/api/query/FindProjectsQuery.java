@@ -1,5 +1,10 @@
 package io.taskledger.api.query;
 
-/** Every project, newest first. Answer: {@link ProjectList}. */
-public record FindProjectsQuery() {
+import io.taskledger.api.access.Caller;
+
+/**
+ * Every project, newest first. Answer: {@link ProjectList}. Only projects the viewer may see: those it is a member
+ * of, or all for ADMIN and AUDITOR.
+ */
+public record FindProjectsQuery(Caller viewer) {
 }

@@ -1,0 +1,13 @@
+package io.taskledger.projections.board;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+public interface BoardMemberRepository extends JpaRepository<BoardMember, BoardMember.Key> {
+
+    List<BoardMember> findByProjectIdOrderByUsername(UUID projectId);
+
+    boolean existsByProjectIdAndUsername(UUID projectId, String username);
+}

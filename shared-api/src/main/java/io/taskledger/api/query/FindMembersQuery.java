@@ -1,0 +1,7 @@
+package io.taskledger.api.query;
+
+import io.taskledger.api.ids.ProjectId;
+
+/** A project's members, by username. Answer: {@link MemberList}. */
+public record FindMembersQuery(ProjectId projectId) {
+}
