@@ -1,5 +1,12 @@
 package io.taskledger.contract;
 
+import io.taskledger.api.access.AccountKind;
+import io.taskledger.api.access.GlobalRole;
+import io.taskledger.api.account.AccountDisabled;
+import io.taskledger.api.account.AccountDisplayNameChanged;
+import io.taskledger.api.account.AccountPasswordChanged;
+import io.taskledger.api.account.AccountRegistered;
+import io.taskledger.api.account.AccountRoleChanged;
 import io.taskledger.api.event.*;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
@@ -56,7 +63,12 @@ final class EventSamples {
                 new EscalationResolved(PROJECT, SUBTASK, EscalationDecision.ACCEPT, "verified by hand"),
                 new TaskCancelled(PROJECT, SUBTASK, "descoped", TaskKey.of("P04-T01")),
                 new PrerequisiteAdded(PROJECT, SUBTASK, TaskKey.of("P03-T02")),
-                new PrerequisiteRemoved(PROJECT, SUBTASK, TaskKey.of("P03-T02"))
+                new PrerequisiteRemoved(PROJECT, SUBTASK, TaskKey.of("P03-T02")),
+                new AccountRegistered("@coding-agent", "Coding agent", AccountKind.AGENT, GlobalRole.AGENT),
+                new AccountRoleChanged("alice", GlobalRole.VIEWER, GlobalRole.MANAGER),
+                new AccountDisplayNameChanged("alice", "Alice Liddell"),
+                new AccountPasswordChanged("alice"),
+                new AccountDisabled("alice")
         ).collect(Collectors.toMap(Object::getClass, Function.identity()));
     }
 

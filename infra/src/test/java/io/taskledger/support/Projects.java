@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.taskledger.support.ApiClient.json;
@@ -16,9 +17,19 @@ public final class Projects {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final ApiClient api;
+    private final Accounts accounts;
+    /** Who started each task last, so its report comes from the holder: "projectId/taskKey" to client. */
+    private final Map<String, ApiClient> holders = new ConcurrentHashMap<>();
 
+    /** {@code api} creates and plans projects (an ADMIN or MANAGER); agents act through their own accounts. */
     public Projects(ApiClient api) {
         this.api = api;
+        this.accounts = new Accounts(api);
+    }
+
+    /** A client logged in as the agent account with this handle (opened if need be). */
+    public ApiClient agent(String handle) {
+        return accounts.agent(handle);
     }
 
     /** A key no other test uses, since all tests share one database. */
@@ -40,8 +51,14 @@ public final class Projects {
         return projectId;
     }
 
+    /** The agent starts the task itself, logged in as its own account. */
     public ApiClient.Response start(String projectId, String taskKey, String agent) {
-        return api.post(task(projectId, taskKey) + "/start", json("agent", agent));
+        ApiClient client = agent(agent);
+        ApiClient.Response response = client.post(task(projectId, taskKey) + "/start", json("agent", agent));
+        if (response.status() == 200) {
+            holders.put(projectId + "/" + taskKey, client);
+        }
+        return response;
     }
 
     public ApiClient.Response report(String projectId, String taskKey, int attempt, Map<String, Boolean> verdicts) {
@@ -49,7 +66,8 @@ public final class Projects {
                 .map(verdict -> json("criterion", verdict.getKey(), "passed", verdict.getValue(),
                         "evidence", verdict.getValue() ? "checked" : "did not pass"))
                 .toList();
-        return api.post(task(projectId, taskKey) + "/report", json("attempt", attempt, "results", results));
+        ApiClient holder = holders.getOrDefault(projectId + "/" + taskKey, api);
+        return holder.post(task(projectId, taskKey) + "/report", json("attempt", attempt, "results", results));
     }
 
     /** Reads a task once the read model reflects at least the given version. */
