@@ -1,6 +1,7 @@
 package io.taskledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskledger.api.access.ProjectRole;
 import io.taskledger.support.ApiClient.Response;
 import io.taskledger.support.ExamplePlan;
 import io.taskledger.support.IntegrationTest;
@@ -164,6 +165,8 @@ class PlanLifecycleTest extends IntegrationTest {
     void the_next_task_of_an_agent_is_its_most_urgent_ready_leaf() {
         String projectId = projects.create();
         String agent = "@agent-" + Projects.uniqueKey().toLowerCase();
+        projects.agent(agent);
+        projects.join(projectId, agent, ProjectRole.AGENT);
         api.post("/api/projects/" + projectId + "/tasks", json("key", "P1", "level", "PHASE", "title", "Phase"));
         api.post("/api/projects/" + projectId + "/tasks", json("key", "P1-T1", "level", "TASK", "parent", "P1",
                 "title", "Routine", "assignee", agent, "priority", "LOW"));

@@ -1,6 +1,7 @@
 package io.taskledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskledger.api.access.ProjectRole;
 import io.taskledger.support.ApiClient.Response;
 import io.taskledger.support.IntegrationTest;
 import io.taskledger.support.Projects;
@@ -81,7 +82,8 @@ class RefusalsTest extends IntegrationTest {
         assertThat(violations.toString()).contains("P1-T1").contains("NOPE");
         Response tasks = api.get("/api/projects/" + projectId + "/tasks", "X-Min-Version", "0");
         assertThat(tasks.json()).as("nothing of a refused plan is applied").isEmpty();
-        assertThat(api.get("/api/projects/" + projectId).header("ETag")).isEqualTo("\"0\"");
+        assertThat(api.get("/api/projects/" + projectId).header("ETag"))
+                .as("created, its creator made OWNER, and nothing since").isEqualTo("\"1\"");
     }
 
     @Test
@@ -129,14 +131,16 @@ class RefusalsTest extends IntegrationTest {
                 "If-Match", "\"5\"");
         assertProblem(archivedWithWrongVersion, 412, "VERSION_MISMATCH");
 
-        Response archived = api.post("/api/projects/" + projectId + "/archive", null, "If-Match", "\"0\"");
+        Response archived = api.post("/api/projects/" + projectId + "/archive", null, "If-Match", "\"1\"");
         assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
-        assertThat(version(archived)).isEqualTo(1);
+        assertThat(version(archived)).isEqualTo(2);
     }
 
     @Test
     void an_archived_project_accepts_no_more_commands() {
         String projectId = projects.createWithExamplePlan();
+        projects.agent("@coding-agent");
+        projects.join(projectId, "@coding-agent", ProjectRole.AGENT);
         api.post("/api/projects/" + projectId + "/archive", null);
 
         Response refused = projects.start(projectId, "P04-T01-S01", "@coding-agent");

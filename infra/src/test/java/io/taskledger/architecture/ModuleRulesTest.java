@@ -66,6 +66,15 @@ class ModuleRulesTest {
     }
 
     @Test
+    void the_account_aggregate_is_free_of_web_and_persistence_frameworks() {
+        noClasses().that().haveFullyQualifiedName("io.taskledger.command.accounts.Account")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework.web..", "org.springframework.jdbc..", "org.springframework.security..",
+                        "jakarta.persistence..", "java.sql..", "javax.sql..")
+                .check(CLASSES);
+    }
+
+    @Test
     void the_domain_takes_time_from_an_injected_clock() {
         noClasses().that().resideInAPackage(DOMAIN)
                 .should().callMethod(Instant.class, "now")

@@ -1,5 +1,6 @@
 package io.taskledger.contract;
 
+import io.taskledger.api.account.AccountEvent;
 import io.taskledger.api.event.ProjectEvent;
 import io.taskledger.infra.axon.AxonConfiguration;
 import org.axonframework.serialization.Revision;
@@ -71,7 +72,8 @@ class EventContractApprovalTest {
     private static Set<Class<?>> eventClasses() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(ProjectEvent.class));
-        return scanner.findCandidateComponents(ProjectEvent.class.getPackageName()).stream()
+        scanner.addIncludeFilter(new AssignableTypeFilter(AccountEvent.class));
+        return scanner.findCandidateComponents("io.taskledger.api").stream()
                 .map(bean -> {
                     try {
                         return (Class<?>) Class.forName(bean.getBeanClassName());

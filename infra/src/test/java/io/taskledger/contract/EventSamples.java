@@ -1,6 +1,13 @@
 package io.taskledger.contract;
 
+import io.taskledger.api.access.AccountKind;
+import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.access.ProjectRole;
+import io.taskledger.api.account.AccountDisabled;
+import io.taskledger.api.account.AccountDisplayNameChanged;
+import io.taskledger.api.account.AccountPasswordChanged;
+import io.taskledger.api.account.AccountRegistered;
+import io.taskledger.api.account.AccountRoleChanged;
 import io.taskledger.api.event.*;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
@@ -60,7 +67,12 @@ final class EventSamples {
                 new PrerequisiteRemoved(PROJECT, SUBTASK, TaskKey.of("P03-T02")),
                 new MemberAdded(PROJECT, "@coding-agent", ProjectRole.AGENT),
                 new MemberRoleChanged(PROJECT, "@coding-agent", ProjectRole.CONTRIBUTOR, ProjectRole.AGENT),
-                new MemberRemoved(PROJECT, "@coding-agent", ProjectRole.CONTRIBUTOR)
+                new MemberRemoved(PROJECT, "@coding-agent", ProjectRole.CONTRIBUTOR),
+                new AccountRegistered("@coding-agent", "Coding agent", AccountKind.AGENT, GlobalRole.AGENT),
+                new AccountRoleChanged("alice", GlobalRole.VIEWER, GlobalRole.MANAGER),
+                new AccountDisplayNameChanged("alice", "Alice Liddell"),
+                new AccountPasswordChanged("alice"),
+                new AccountDisabled("alice")
         ).collect(Collectors.toMap(Object::getClass, Function.identity()));
     }
 

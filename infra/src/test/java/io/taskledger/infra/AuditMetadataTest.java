@@ -22,7 +22,7 @@ class AuditMetadataTest extends IntegrationTest {
         String projectId = projects.createWithExamplePlan();
         projects.start(projectId, "P04-T01-S01", "@coding-agent");
 
-        api.post(Projects.task(projectId, "P04-T01-S01") + "/report", json("attempt", 1, "results", List.of(
+        projects.agent("@coding-agent").post(Projects.task(projectId, "P04-T01-S01") + "/report", json("attempt", 1, "results", List.of(
                         json("criterion", "P04-T01-S01-01/1", "passed", true),
                         json("criterion", "P04-T01-S01-01/2", "passed", true))),
                 "X-Correlation-Id", "audit-" + projectId);
@@ -37,10 +37,13 @@ class AuditMetadataTest extends IntegrationTest {
 
         assertThat(ofReport).as("AttemptSucceeded, TaskSucceeded, TaskBecameReady").hasSizeGreaterThanOrEqualTo(3);
         assertThat(ofReport).allSatisfy(m -> {
-            assertThat(m.path("actor").asText()).isEqualTo("anonymous");
+            assertThat(m.path("actor").asText()).isEqualTo("@coding-agent");
+            assertThat(m.path("actorRole").asText()).isEqualTo("AGENT");
             assertThat(m.path("causationId").asText()).isEqualTo(ofReport.get(0).path("causationId").asText());
         });
         assertThat(metadata).allSatisfy(m -> assertThat(read(m).path("causationId").asText()).isNotBlank());
+        assertThat(read(metadata.get(0)).path("actor").asText()).as("the project's creator").isEqualTo("admin");
+        assertThat(read(metadata.get(0)).path("actorRole").asText()).isEqualTo("ADMIN");
     }
 
     private JsonNode read(String json) {

@@ -13,16 +13,52 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small HTTP client for tests: real requests over loopback, JSON in and out. */
+/**
+ * A small HTTP client for tests: real requests over loopback, JSON in and out, as an anonymous caller or with an
+ * access token ({@code Authorization: Bearer}, unless a request sets its own {@code Authorization}).
+ */
 public class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final String accessToken;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private ApiClient(String baseUrl, String accessToken) {
         this.baseUrl = baseUrl;
+        this.accessToken = accessToken;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String accessToken() {
+        return accessToken;
+    }
+
+    /** The same server, called with this access token. */
+    public ApiClient withToken(String token) {
+        return new ApiClient(baseUrl, token);
+    }
+
+    /** Logs in and answers a client that sends the new access token. */
+    public ApiClient loggedInAs(String username, String password) {
+        Response login = new ApiClient(baseUrl).post("/api/auth/login", json("username", username,
+                "password", password));
+        if (login.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + login);
+        }
+        return withToken(login.json().get("accessToken").asText());
+    }
+
+    public Response patch(String path, Object body, String... headers) {
+        return send("PATCH", path, body, headers);
     }
 
     public Response get(String path, String... headers) {
@@ -42,8 +78,13 @@ public class ApiClient {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30));
+            boolean ownAuthorization = false;
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
+                ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+            }
+            if (accessToken != null && !ownAuthorization) {
+                request.header("Authorization", "Bearer " + accessToken);
             }
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());

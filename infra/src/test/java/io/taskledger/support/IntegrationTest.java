@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Base of every integration test: the whole server on a random port over the embedded PostgreSQL. All subclasses
+ * Base of every integration test: the whole server on a random port over the embedded PostgreSQL, called as the
+ * bootstrap administrator unless a test logs in as another account. All subclasses
  * share one Spring context (and so one database), so they must not depend on an empty database: each test creates
  * its own project with a unique key.
  */
@@ -22,10 +23,17 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /** Logged in as the bootstrap administrator (global ADMIN). */
     protected ApiClient api;
+    /** Sends no credentials. */
+    protected ApiClient anonymous;
+    /** Opens accounts and logs them in. */
+    protected Accounts accounts;
 
     @BeforeEach
     void connectApiClient() {
-        api = new ApiClient("http://127.0.0.1:" + port);
+        anonymous = new ApiClient("http://127.0.0.1:" + port);
+        api = Accounts.admin(anonymous);
+        accounts = new Accounts(api);
     }
 }

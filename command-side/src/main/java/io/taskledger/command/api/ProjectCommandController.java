@@ -31,8 +31,11 @@ import static io.taskledger.command.api.RequestFields.required;
 @RequestMapping(path = "/api/projects", produces = "application/json")
 class ProjectCommandController {
 
-    /** A project's version right after it is created: its ProjectCreated event is number 0. */
-    private static final long CREATED_VERSION = 0;
+    /**
+     * A project's version right after it is created over HTTP: ProjectCreated is event 0 and the caller becoming its
+     * OWNER is event 1 (every HTTP command has a caller).
+     */
+    private static final long CREATED_VERSION = 1;
 
     private final CommandSender commands;
 

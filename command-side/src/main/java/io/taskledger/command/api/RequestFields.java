@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * Reads request fields and refuses bad ones with {@code INVALID_INPUT}, naming the field's path in the request body
  * (such as {@code phases[0].tasks[1].title}) so a client can point at it.
  */
-final class RequestFields {
+public final class RequestFields {
 
     private RequestFields() {
     }
@@ -25,11 +25,11 @@ final class RequestFields {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    static TaskledgerException invalid(String path, String problem) {
+    public static TaskledgerException invalid(String path, String problem) {
         return new TaskledgerException(ErrorCode.INVALID_INPUT, path + " " + problem);
     }
 
-    static String required(String value, String path) {
+    public static String required(String value, String path) {
         if (value == null || value.isBlank()) {
             throw invalid(path, "is required");
         }
@@ -67,7 +67,7 @@ final class RequestFields {
     }
 
     /** An enum constant by its name, or the fallback when the text is left out. */
-    static <E extends Enum<E>> E enumValue(Class<E> type, String text, E fallback, String path) {
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String text, E fallback, String path) {
         if (text == null) {
             return fallback;
         }
@@ -79,7 +79,7 @@ final class RequestFields {
         }
     }
 
-    static <E extends Enum<E>> E requiredEnum(Class<E> type, String text, String path) {
+    public static <E extends Enum<E>> E requiredEnum(Class<E> type, String text, String path) {
         return enumValue(type, required(text, path), null, path);
     }
 
@@ -99,7 +99,7 @@ final class RequestFields {
         return atLeast(value, minimum, minimum, path);
     }
 
-    static <T> T present(T value, String path) {
+    public static <T> T present(T value, String path) {
         if (value == null) {
             throw invalid(path, "is required");
         }

@@ -1,5 +1,6 @@
 package io.taskledger.command.api;
 
+import io.taskledger.api.access.Caller;
 import io.taskledger.api.command.AddPrerequisiteCommand;
 import io.taskledger.api.command.AssignTaskCommand;
 import io.taskledger.api.command.AttemptOpened;
@@ -11,6 +12,8 @@ import io.taskledger.api.command.RemovePrerequisiteCommand;
 import io.taskledger.api.command.ReportAttemptCommand;
 import io.taskledger.api.command.ResolveEscalationCommand;
 import io.taskledger.api.command.StartTaskCommand;
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.CriterionResult;
@@ -62,8 +65,8 @@ class TaskCommandController {
     @PostMapping("/start")
     ResponseEntity<AttemptOpened> start(@PathVariable String projectId, @PathVariable String taskKey,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                        @RequestBody StartRequest request) {
-        String agent = required(present(request, "body").agent(), "agent");
+                                        @RequestBody(required = false) StartRequest request, Caller caller) {
+        String agent = actingAgent(request == null ? null : request.agent(), caller);
         AttemptOpened opened = commands.send(
                 new StartTaskCommand(projectId(projectId), pathKey(taskKey), agent), ifMatch);
         return withVersion(ResponseEntity.ok(), opened.version()).body(opened);
@@ -73,11 +76,11 @@ class TaskCommandController {
     ResponseEntity<AttemptReportedResponse> report(@PathVariable String projectId, @PathVariable String taskKey,
                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                    String ifMatch,
-                                                   @RequestBody ReportRequest request) {
+                                                   @RequestBody ReportRequest request, Caller caller) {
         present(request, "body");
         TaskKey key = pathKey(taskKey);
         int attempt = requiredAtLeast(request.attempt(), 1, "attempt");
-        String agent = request.agent() == null || request.agent().isBlank() ? null : request.agent();
+        String agent = actingAgent(request.agent(), caller);
         AttemptReported reported = commands.send(
                 new ReportAttemptCommand(projectId(projectId), key, attempt, agent, results(request.results())),
                 ifMatch);
@@ -137,6 +140,18 @@ class TaskCommandController {
                                                      BiFunction<ProjectId, TaskKey, ProjectCommand> command) {
         CommandAccepted accepted = commands.send(command.apply(projectId(projectId), pathKey(taskKey)), ifMatch);
         return withVersion(ResponseEntity.ok(), accepted.version()).body(accepted);
+    }
+
+    /**
+     * Starting and reporting is done by the agent account itself: an {@code agent} in the body, if given, must be
+     * the caller, and when it is left out the caller is the agent.
+     */
+    private static String actingAgent(String named, Caller caller) {
+        if (named != null && !named.isBlank() && !named.equals(caller.username())) {
+            throw new TaskledgerException(ErrorCode.FORBIDDEN,
+                    "only " + named + " can act as " + named + "; you are " + caller.username());
+        }
+        return caller.username();
     }
 
     private static TaskKey pathKey(String taskKey) {

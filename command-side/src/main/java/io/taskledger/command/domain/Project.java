@@ -285,10 +285,14 @@ public class Project {
 
     /** Adds a member, or changes a member's role; the OWNER role is granted and taken by owners only. */
     @CommandHandler
-    public CommandAccepted handle(AddMemberCommand command, MetaData metaData) {
+    public CommandAccepted handle(AddMemberCommand command, MetaData metaData, AccountDirectory accounts) {
         String username = Inputs.requireText(command.username(), "username");
         if (command.role() == null) {
             throw new TaskledgerException(ErrorCode.INVALID_INPUT, "role is required");
+        }
+        if (!accounts.isEnabledAccount(username)) {
+            throw new TaskledgerException(ErrorCode.ACCOUNT_NOT_FOUND,
+                    "there is no enabled account " + username + " to make a member of " + key);
         }
         access.requireOwnerForOwnership(Caller.fromMetadata(metaData), username, command.role());
         Optional<ProjectRole> current = access.roleOf(username);

@@ -1,5 +1,7 @@
 package io.taskledger.command.api;
 
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.command.AttemptOpened;
 import io.taskledger.api.command.AttemptReported;
 import io.taskledger.api.command.CommandAccepted;
@@ -24,7 +26,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -62,19 +69,20 @@ class CommandApiTest {
     void setUp() {
         CommandSender sender = new CommandSender(gateway);
         mvc = MockMvcBuilders.standaloneSetup(new ProjectCommandController(sender), new TaskCommandController(sender))
+                .setCustomArgumentResolvers(new CallerIs(new Caller("@coding-agent", GlobalRole.AGENT)))
                 .build();
     }
 
     @Test
-    void creating_a_project_answers_201_with_its_location_id_and_version_0() throws Exception {
+    void creating_a_project_answers_201_with_its_location_id_and_version_1() throws Exception {
         when(gateway.sendAndWait(any(CommandMessage.class))).thenAnswer(call -> createdProjectId(call.getArgument(0)));
 
         var result = mvc.perform(json(post("/api/projects"), """
                         {"key":"TLG","name":"Taskledger","description":"The workflow server"}"""))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.key").value("TLG"))
-                .andExpect(jsonPath("$.version").value(0))
+                .andExpect(jsonPath("$.version").value(1))
                 .andReturn();
 
         CreateProjectCommand command = (CreateProjectCommand) sent().getPayload();
@@ -173,6 +181,28 @@ class CommandApiTest {
     }
 
     @Test
+    void the_caller_is_the_agent_that_starts_when_the_body_names_none() throws Exception {
+        when(gateway.sendAndWait(any(CommandMessage.class)))
+                .thenReturn(new AttemptOpened(1, Instant.parse("2026-01-05T10:00:00Z"), 3));
+
+        mvc.perform(post(TASKS + "P04-T01-S01/start")).andExpect(status().isOk());
+
+        assertThat(sent().getPayload()).isEqualTo(new StartTaskCommand(ProjectId.of(PROJECT),
+                TaskKey.of("P04-T01-S01"), "@coding-agent"));
+    }
+
+    @Test
+    void nobody_starts_or_reports_in_another_agents_name() {
+        assertRefused(json(post(TASKS + "P04-T01-S01/start"), """
+                        {"agent":"@other-agent"}"""),
+                ErrorCode.FORBIDDEN, "only @other-agent can act as @other-agent");
+        assertRefused(json(post(TASKS + "P04-T01-S01/report"), """
+                        {"attempt":1,"agent":"@other-agent","results":[]}"""),
+                ErrorCode.FORBIDDEN, "only @other-agent can act as @other-agent");
+        verify(gateway, never()).sendAndWait(any(CommandMessage.class));
+    }
+
+    @Test
     void a_report_carries_every_result_and_answers_the_tasks_status() throws Exception {
         when(gateway.sendAndWait(any(CommandMessage.class))).thenReturn(new AttemptReported(TaskStatus.SUCCEEDED, 22));
 
@@ -185,7 +215,7 @@ class CommandApiTest {
                 .andExpect(jsonPath("$.version").value(22));
 
         assertThat(sent().getPayload()).isEqualTo(new ReportAttemptCommand(ProjectId.of(PROJECT),
-                TaskKey.of("P04-T01-S01"), 1, null,
+                TaskKey.of("P04-T01-S01"), 1, "@coding-agent",
                 List.of(new CriterionResult("P04-T01-S01-01/1", true, "exit code 0"))));
     }
 
@@ -277,5 +307,20 @@ class CommandApiTest {
     /** What Axon answers to a creation command: the new aggregate's identifier. */
     private static Object createdProjectId(CommandMessage<?> message) {
         return ((CreateProjectCommand) message.getPayload()).projectId();
+    }
+
+    /** Stands in for the application's resolver of the authenticated caller. */
+    private record CallerIs(Caller caller) implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Caller.class;
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                      NativeWebRequest request, WebDataBinderFactory binderFactory) {
+            return caller;
+        }
     }
 }

@@ -139,6 +139,13 @@ class MembershipTest extends ProjectFixtureSupport {
     }
 
     @Test
+    void only_enabled_accounts_become_members() {
+        fixture.given(plannedWithMembers())
+                .when(new AddMemberCommand(PROJECT, UNKNOWN_ACCOUNT + "-1", ProjectRole.VIEWER), MANAGER.toMetadata())
+                .expectException(refused(ErrorCode.ACCOUNT_NOT_FOUND, "no enabled account"));
+    }
+
+    @Test
     void adding_a_member_with_the_role_it_has_is_refused() {
         fixture.given(plannedWithMembers())
                 .when(new AddMemberCommand(PROJECT, AGENT, ProjectRole.AGENT), MANAGER.toMetadata())

@@ -57,6 +57,8 @@ abstract class ProjectFixtureSupport {
     static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
     static final String AGENT = "@coding-agent";
     static final String OTHER_AGENT = "@review-agent";
+    /** Usernames starting with this are no enabled account. */
+    static final String UNKNOWN_ACCOUNT = "ghost";
 
     static final TaskKey P04 = TaskKey.of("P04");
     static final TaskKey P04_T01 = TaskKey.of("P04-T01");
@@ -76,6 +78,7 @@ abstract class ProjectFixtureSupport {
         fixture = new AggregateTestFixture<>(Project.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource((ProjectKeyRegistry) key -> takenProjectKeys.contains(key.toLowerCase()));
+        fixture.registerInjectableResource((AccountDirectory) username -> !username.startsWith(UNKNOWN_ACCOUNT));
         fixture.givenCurrentTime(NOW);
     }
 

@@ -8,13 +8,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Copies the audit trail from a message to everything it causes: who acted ({@code actor}), the request it belongs
+ * Copies the audit trail from a message to everything it causes: who acted ({@code actor}, with the global role it
+ * acted in as {@code actorRole}), the request it belongs
  * to ({@code correlationId}) and the message that caused it ({@code causationId}). A command's events thus name the
  * command; a deadline's events name the deadline, and their actor is {@value #SYSTEM_ACTOR}, not whoever scheduled it.
  */
 public class AuditCorrelationDataProvider implements CorrelationDataProvider {
 
     public static final String ACTOR = "actor";
+    public static final String ACTOR_ROLE = "actorRole";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String SYSTEM_ACTOR = "system";
@@ -28,6 +30,10 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
         Object actor = message instanceof DeadlineMessage<?> ? SYSTEM_ACTOR : message.getMetaData().get(ACTOR);
         if (actor != null) {
             data.put(ACTOR, actor);
+        }
+        Object actorRole = message instanceof DeadlineMessage<?> ? null : message.getMetaData().get(ACTOR_ROLE);
+        if (actorRole != null) {
+            data.put(ACTOR_ROLE, actorRole);
         }
         return data;
     }

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-/** Stamps every command sent while serving an HTTP request with the caller and the request's correlation id. */
+/**
+ * Stamps every command with who sent it: while serving an HTTP request, the authenticated account ({@code actor}),
+ * its global role ({@code actorRole}) and the request's correlation id; outside a request (the server's own work,
+ * such as the bootstrap of the first administrator) the actor is {@value AuditCorrelationDataProvider#SYSTEM_ACTOR}.
+ */
 @Component
 public class CommandAuditInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -19,10 +23,14 @@ public class CommandAuditInterceptor implements MessageDispatchInterceptor<Comma
             List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             Map<String, Object> audit = new HashMap<>();
-            RequestContext.actor().ifPresent(actor -> audit.put(AuditCorrelationDataProvider.ACTOR, actor));
+            if (!command.getMetaData().containsKey(AuditCorrelationDataProvider.ACTOR)) {
+                audit.put(AuditCorrelationDataProvider.ACTOR,
+                        RequestContext.actor().orElse(AuditCorrelationDataProvider.SYSTEM_ACTOR));
+            }
+            RequestContext.role().ifPresent(role -> audit.put(AuditCorrelationDataProvider.ACTOR_ROLE, role.name()));
             RequestContext.correlationId()
                     .ifPresent(id -> audit.put(AuditCorrelationDataProvider.CORRELATION_ID, id));
-            return audit.isEmpty() ? command : command.andMetaData(audit);
+            return command.andMetaData(audit);
         };
     }
 }

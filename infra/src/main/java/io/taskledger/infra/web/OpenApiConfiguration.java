@@ -1,14 +1,26 @@
 package io.taskledger.infra.web;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.taskledger.api.access.Caller;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The API description served at {@code /v3/api-docs} and kept in {@code docs/openapi.json}. */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
+
+    static {
+        // The authenticated caller is resolved from the access token, not sent as a parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    private static final String BEARER = "bearer";
 
     @Bean
     OpenAPI taskledgerOpenApi() {
@@ -18,7 +30,12 @@ public class OpenApiConfiguration {
                 .description("""
                         Event-sourced workflow server for agent-driven software projects. Commands answer with the \
                         project's version as ETag and honour If-Match; queries honour X-Min-Version \
-                        (read-your-writes). Errors are RFC 9457 problem details with a stable `code`.""")
-                .license(new License().name("Apache-2.0")));
+                        (read-your-writes). Errors are RFC 9457 problem details with a stable `code`. Every \
+                        endpoint but /health, /api/auth/login, /api/auth/refresh and the API docs needs \
+                        `Authorization: Bearer <accessToken>` from /api/auth/login.""")
+                .license(new License().name("Apache-2.0")))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

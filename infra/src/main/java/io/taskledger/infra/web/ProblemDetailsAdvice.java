@@ -3,6 +3,7 @@ package io.taskledger.infra.web;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.ErrorKind;
 import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.command.accounts.CredentialStore;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -37,6 +40,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String PROJECT_KEY_CONSTRAINT = "project_key_registry_pkey";
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"taskledger\"";
 
     @ExceptionHandler(TaskledgerException.class)
     ResponseEntity<ProblemDetail> refused(TaskledgerException e) {
@@ -46,10 +50,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("violations", e.violations());
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
-        if (e.code().kind() == ErrorKind.UNAVAILABLE) {
+        if (e instanceof RateLimitedException limited) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        } else if (e.code().kind() == ErrorKind.UNAVAILABLE) {
             response.header(HttpHeaders.RETRY_AFTER, "1");
+        } else if (e.code().kind() == ErrorKind.UNAUTHENTICATED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
         }
         return response.body(problem);
+    }
+
+    /**
+     * No valid credentials: whatever was wrong with the token (missing, malformed, expired, forged, revoked, of a
+     * disabled account), the answer is the same, so it teaches an attacker nothing.
+     */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return refused(new TaskledgerException(ErrorCode.UNAUTHENTICATED,
+                "a valid access token is required: log in at /api/auth/login"));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return refused(new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request"));
     }
 
     /** Exceptions from handlers may arrive wrapped by the command or query bus. */
@@ -78,12 +101,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "CONCURRENT_MODIFICATION", "the project was changed concurrently; read it again and retry"));
     }
 
-    /** Only a race between two creations of the same project key reaches the database's unique constraint. */
+    /**
+     * Only a race between two creations of the same project key, or two registrations of the same username, reaches
+     * the database's unique constraints.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrityViolation(DataIntegrityViolationException e) {
-        if (String.valueOf(e.getMostSpecificCause().getMessage()).contains(PROJECT_KEY_CONSTRAINT)) {
+        String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (cause.contains(PROJECT_KEY_CONSTRAINT)) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
                     ErrorCode.DUPLICATE_PROJECT_KEY.name(), "a project with this key already exists"));
+        }
+        if (cause.contains(CredentialStore.USERNAME_CONSTRAINT)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
+                    ErrorCode.DUPLICATE_USERNAME.name(), "an account with this username already exists"));
         }
         return unexpected(e);
     }

@@ -1,5 +1,8 @@
 package io.taskledger.infra.web;
 
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.access.GlobalRole;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -10,26 +13,43 @@ public final class RequestContext {
 
     static final String CORRELATION_ID = RequestContext.class.getName() + ".correlationId";
     static final String ACTOR = RequestContext.class.getName() + ".actor";
+    static final String CALLER = RequestContext.class.getName() + ".caller";
 
-    /** Until accounts exist every caller is anonymous; the identity layer will set the authenticated account. */
+    /** The actor of a request that carries no valid access token (it can reach only the public endpoints). */
     public static final String ANONYMOUS = "anonymous";
 
     private RequestContext() {
     }
 
+    /** Called by the security filter chain once the request's access token is verified. */
+    public static void authenticated(HttpServletRequest request, Caller caller) {
+        request.setAttribute(ACTOR, caller.username());
+        request.setAttribute(CALLER, caller);
+    }
+
     public static Optional<String> correlationId() {
-        return attribute(CORRELATION_ID);
+        return attribute(CORRELATION_ID).map(String.class::cast);
     }
 
+    /** The acting account's username, or {@value #ANONYMOUS}; empty outside a request. */
     public static Optional<String> actor() {
-        return attribute(ACTOR);
+        return attribute(ACTOR).map(String.class::cast);
     }
 
-    private static Optional<String> attribute(String name) {
+    /** The authenticated account; empty for anonymous requests and outside a request. */
+    public static Optional<Caller> caller() {
+        return attribute(CALLER).map(Caller.class::cast);
+    }
+
+    public static Optional<GlobalRole> role() {
+        return caller().map(Caller::role);
+    }
+
+    private static Optional<Object> attribute(String name) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable((String) attributes.getAttribute(name, RequestAttributes.SCOPE_REQUEST));
+        return Optional.ofNullable(attributes.getAttribute(name, RequestAttributes.SCOPE_REQUEST));
     }
 }

@@ -33,7 +33,7 @@ class SnapshotTest extends IntegrationTest {
                 "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class, projectId);
         assertThat(snapshots).isPositive();
 
-        Response reported = api.post(Projects.task(projectId, "P1-T1") + "/report",
+        Response reported = projects.agent("@agent").post(Projects.task(projectId, "P1-T1") + "/report",
                 json("attempt", 1, "results", List.of()));
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
         assertThat(reported.json().get("status").asText()).isEqualTo("SUCCEEDED");

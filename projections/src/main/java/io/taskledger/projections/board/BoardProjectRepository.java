@@ -17,13 +17,11 @@ public interface BoardProjectRepository extends JpaRepository<BoardProject, UUID
             order by p.createdAt desc""")
     List<BoardProject> findVisible(boolean everything, String viewer);
 
+    /** The version the board reflects, when the viewer may see the project. */
     @Query("""
-            select count(p) > 0 from BoardProject p
+            select p.version from BoardProject p
             where p.projectId = :projectId
               and (:everything = true or exists (select 1 from BoardMember m
                     where m.projectId = p.projectId and m.username = :viewer))""")
-    boolean isVisible(UUID projectId, boolean everything, String viewer);
-
-    @Query("select p.version from BoardProject p where p.projectId = :projectId")
-    Optional<Long> findVersion(UUID projectId);
+    Optional<Long> findVisibleVersion(UUID projectId, boolean everything, String viewer);
 }

@@ -15,7 +15,6 @@ import io.taskledger.api.query.FindMembersQuery;
 import io.taskledger.api.query.FindNextTaskQuery;
 import io.taskledger.api.query.FindProjectQuery;
 import io.taskledger.api.query.FindProjectVersionQuery;
-import io.taskledger.api.query.FindProjectVisibilityQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
@@ -77,12 +76,6 @@ public class TaskBoardQueries {
     }
 
     @QueryHandler
-    public Boolean handle(FindProjectVisibilityQuery query) {
-        Caller viewer = query.viewer();
-        return projects.isVisible(query.projectId().value(), viewer.role().readsEverything(), viewer.username());
-    }
-
-    @QueryHandler
     public MemberList handle(FindMembersQuery query) {
         return new MemberList(members.findByProjectIdOrderByUsername(query.projectId().value()).stream()
                 .map(member -> new MemberList.Member(member.getUsername(), member.getRole()))
@@ -91,7 +84,9 @@ public class TaskBoardQueries {
 
     @QueryHandler
     public Long handle(FindProjectVersionQuery query) {
-        return projects.findVersion(query.projectId().value()).orElse(-1L);
+        Caller viewer = query.viewer();
+        return projects.findVisibleVersion(query.projectId().value(), viewer.role().readsEverything(),
+                viewer.username()).orElse(-1L);
     }
 
     /** Plan order; empty when the board does not know the project. */

@@ -1,5 +1,6 @@
 package io.taskledger.query.api;
 
+import io.taskledger.api.access.Caller;
 import io.taskledger.api.query.AgentWorkload;
 import io.taskledger.api.query.AgentWorkloadList;
 import io.taskledger.api.query.FindAgentWorkloadsQuery;
@@ -26,14 +27,14 @@ public class AgentQueryController {
 
     /** By agent name, over projects not archived. */
     @GetMapping
-    public List<AgentWorkload> workloads() {
-        return queries.ask(new FindAgentWorkloadsQuery(), AgentWorkloadList.class).agents();
+    public List<AgentWorkload> workloads(Caller caller) {
+        return queries.ask(new FindAgentWorkloadsQuery(caller), AgentWorkloadList.class).agents();
     }
 
-    /** 204 when nothing is ready for the agent. */
+    /** 204 when nothing is ready for the agent in the projects the caller may see. */
     @GetMapping("/{agent}/next-task")
-    public ResponseEntity<TaskRow> nextTask(@PathVariable("agent") String agent) {
-        return queries.askOptional(new FindNextTaskQuery(agent), TaskRow.class)
+    public ResponseEntity<TaskRow> nextTask(@PathVariable("agent") String agent, Caller caller) {
+        return queries.askOptional(new FindNextTaskQuery(agent, caller), TaskRow.class)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }

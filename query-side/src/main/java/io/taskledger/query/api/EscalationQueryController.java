@@ -1,5 +1,6 @@
 package io.taskledger.query.api;
 
+import io.taskledger.api.access.Caller;
 import io.taskledger.api.query.EscalationList;
 import io.taskledger.api.query.EscalationView;
 import io.taskledger.api.query.FindEscalationsQuery;
@@ -26,11 +27,12 @@ public class EscalationQueryController {
         this.queries = queries;
     }
 
-    /** Oldest first; every escalation when no status is given. */
+    /** Oldest first, in the projects the caller may see; every escalation when no status is given. */
     @GetMapping
-    public List<EscalationView> escalations(@RequestParam(name = "status", required = false) String status) {
+    public List<EscalationView> escalations(@RequestParam(name = "status", required = false) String status,
+                                            Caller caller) {
         EscalationStatus filter = RequestValues.optionalEnum("status", status, EscalationStatus.class);
-        return queries.ask(new FindEscalationsQuery(filter == null ? null : filter.name()), EscalationList.class)
-                .escalations();
+        return queries.ask(new FindEscalationsQuery(filter == null ? null : filter.name(), caller),
+                EscalationList.class).escalations();
     }
 }

@@ -1,14 +1,17 @@
 package io.taskledger.query.api;
 
+import io.taskledger.api.access.Caller;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
+import io.taskledger.api.query.FindMembersQuery;
 import io.taskledger.api.query.FindProjectQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.MemberList;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
@@ -37,19 +40,20 @@ public class ProjectQueryController {
         this.gate = gate;
     }
 
-    /** Newest first. */
+    /** Newest first: the projects the caller is a member of, or all for ADMIN and AUDITOR. */
     @GetMapping
-    public List<ProjectSummary> projects() {
-        return queries.ask(new FindProjectsQuery(), ProjectList.class).projects();
+    public List<ProjectSummary> projects(Caller caller) {
+        return queries.ask(new FindProjectsQuery(caller), ProjectList.class).projects();
     }
 
     /** With the version it reflects as ETag. */
     @GetMapping("/{projectId}")
     public ResponseEntity<ProjectSummary> project(
             @PathVariable("projectId") String projectIdText,
-            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion) {
+            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion,
+            Caller caller) {
         ProjectId projectId = RequestValues.projectId(projectIdText);
-        gate.open(projectId, minVersion);
+        gate.open(projectId, minVersion, caller);
         ProjectSummary project = queries.askOptional(new FindProjectQuery(projectId), ProjectSummary.class)
                 .orElseThrow(() -> projectNotFound(projectId));
         return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
@@ -62,12 +66,13 @@ public class ProjectQueryController {
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "assignee", required = false) String assignee,
             @RequestParam(name = "level", required = false) String level,
-            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion) {
+            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion,
+            Caller caller) {
         FindTasksQuery query = new FindTasksQuery(RequestValues.projectId(projectIdText),
                 RequestValues.optionalEnum("status", status, TaskStatus.class),
                 assignee == null || assignee.isBlank() ? null : assignee,
                 RequestValues.optionalEnum("level", level, TaskLevel.class));
-        gate.open(query.projectId(), minVersion);
+        gate.open(query.projectId(), minVersion, caller);
         return queries.ask(query, TaskList.class).tasks();
     }
 
@@ -75,13 +80,25 @@ public class ProjectQueryController {
     public TaskDetails task(
             @PathVariable("projectId") String projectIdText,
             @PathVariable("taskKey") String taskKeyText,
-            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion) {
+            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion,
+            Caller caller) {
         FindTaskQuery query = new FindTaskQuery(RequestValues.projectId(projectIdText),
                 RequestValues.taskKey(taskKeyText));
-        gate.open(query.projectId(), minVersion);
+        gate.open(query.projectId(), minVersion, caller);
         return queries.askOptional(query, TaskDetails.class)
                 .orElseThrow(() -> new TaskledgerException(ErrorCode.TASK_NOT_FOUND,
                         "project " + query.projectId() + " has no task " + query.taskKey()));
+    }
+
+    /** By username. */
+    @GetMapping("/{projectId}/members")
+    public List<MemberList.Member> members(
+            @PathVariable("projectId") String projectIdText,
+            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion,
+            Caller caller) {
+        ProjectId projectId = RequestValues.projectId(projectIdText);
+        gate.open(projectId, minVersion, caller);
+        return queries.ask(new FindMembersQuery(projectId), MemberList.class).members();
     }
 
     private static TaskledgerException projectNotFound(ProjectId projectId) {

@@ -1,5 +1,6 @@
 package io.taskledger.query.api;
 
+import io.taskledger.api.access.Caller;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
@@ -36,15 +37,16 @@ public class ProjectReadGate {
     }
 
     /**
-     * Returns when the project may be read.
+     * Returns when the caller may read the project. A project the caller may not see is answered exactly like one
+     * that does not exist, so its existence is not revealed.
      *
      * @param minVersion the {@value #MIN_VERSION_HEADER} header, or null when the caller asks for no version
      */
-    public void open(ProjectId projectId, String minVersion) {
-        long reflected = versionOf(projectId);
+    public void open(ProjectId projectId, String minVersion, Caller caller) {
+        long reflected = versionOf(projectId, caller);
         if (minVersion == null) {
             if (reflected < 0) {
-                throw new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND, "project " + projectId + " does not exist");
+                throw notFound(projectId);
             }
             return;
         }
@@ -52,17 +54,24 @@ public class ProjectReadGate {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (reflected < wanted) {
             if (System.nanoTime() - deadline >= 0) {
+                if (reflected < 0) {
+                    throw notFound(projectId);
+                }
                 throw new TaskledgerException(ErrorCode.READ_MODEL_BEHIND, "the read model of project " + projectId
                         + " reflects version " + reflected + ", not yet " + wanted + " after waiting " + maxWait
                         + "; retry shortly");
             }
             pause(projectId);
-            reflected = versionOf(projectId);
+            reflected = versionOf(projectId, caller);
         }
     }
 
-    private long versionOf(ProjectId projectId) {
-        return queries.ask(new FindProjectVersionQuery(projectId), Long.class);
+    private long versionOf(ProjectId projectId, Caller caller) {
+        return queries.ask(new FindProjectVersionQuery(projectId, caller), Long.class);
+    }
+
+    private static TaskledgerException notFound(ProjectId projectId) {
+        return new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND, "project " + projectId + " does not exist");
     }
 
     /** Takes the bare number, or the quoted ETag as a command answered it. */

@@ -1,5 +1,7 @@
 package io.taskledger.query.api;
 
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
@@ -15,18 +17,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProjectReadGateTest {
 
+    private static final Caller VIEWER = new Caller("vic", GlobalRole.VIEWER);
+
     private final ProjectId projectId = ProjectId.random();
     private final AtomicInteger asked = new AtomicInteger();
 
     @Test
     void aKnownProjectOpensAtOnceWhenNoVersionIsAsked() {
-        assertThatCode(() -> gateAt(0, Duration.ofSeconds(5)).open(projectId, null)).doesNotThrowAnyException();
+        assertThatCode(() -> gateAt(0, Duration.ofSeconds(5)).open(projectId, null, VIEWER)).doesNotThrowAnyException();
         assertThat(asked).hasValue(1);
     }
 
     @Test
     void anUnknownProjectIsNotFound() {
-        assertThatThrownBy(() -> gateAt(-1, Duration.ofSeconds(5)).open(projectId, null))
+        assertThatThrownBy(() -> gateAt(-1, Duration.ofSeconds(5)).open(projectId, null, VIEWER))
                 .isInstanceOfSatisfying(TaskledgerException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.PROJECT_NOT_FOUND));
     }
@@ -37,21 +41,21 @@ class ProjectReadGateTest {
                 .answer(FindProjectVersionQuery.class, Long.class, query -> (long) asked.getAndIncrement())
                 .queries(), Duration.ofSeconds(5));
 
-        gate.open(projectId, "3");
+        gate.open(projectId, "3", VIEWER);
 
         assertThat(asked).as("versions 0, 1, 2, 3 seen").hasValue(4);
     }
 
     @Test
     void theQuotedETagOfACommandIsAccepted() {
-        assertThatCode(() -> gateAt(7, Duration.ofSeconds(5)).open(projectId, "\"7\"")).doesNotThrowAnyException();
+        assertThatCode(() -> gateAt(7, Duration.ofSeconds(5)).open(projectId, "\"7\"", VIEWER)).doesNotThrowAnyException();
     }
 
     @Test
     void pastTheBoundTheReadModelIsBehind() {
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> gateAt(3, Duration.ofMillis(100)).open(projectId, "5"))
+        assertThatThrownBy(() -> gateAt(3, Duration.ofMillis(100)).open(projectId, "5", VIEWER))
                 .isInstanceOfSatisfying(TaskledgerException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.READ_MODEL_BEHIND);
                     assertThat(e.getMessage()).contains("reflects version 3, not yet 5");
@@ -61,9 +65,16 @@ class ProjectReadGateTest {
     }
 
     @Test
+    void aProjectHiddenFromTheCallerStaysNotFoundEvenWhenAVersionIsAsked() {
+        assertThatThrownBy(() -> gateAt(-1, Duration.ofMillis(50)).open(projectId, "5", VIEWER))
+                .isInstanceOfSatisfying(TaskledgerException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PROJECT_NOT_FOUND));
+    }
+
+    @Test
     void aVersionThatIsNotANumberIsRefused() {
         for (String bad : new String[] {"abc", "-1", "1.5", ""}) {
-            assertThatThrownBy(() -> gateAt(3, Duration.ofSeconds(5)).open(projectId, bad))
+            assertThatThrownBy(() -> gateAt(3, Duration.ofSeconds(5)).open(projectId, bad, VIEWER))
                     .isInstanceOfSatisfying(TaskledgerException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
                         assertThat(e.getMessage()).contains(ProjectReadGate.MIN_VERSION_HEADER);

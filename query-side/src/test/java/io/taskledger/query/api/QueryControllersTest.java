@@ -1,5 +1,7 @@
 package io.taskledger.query.api;
 
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.Priority;
@@ -23,9 +25,14 @@ import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.MethodParameter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +57,8 @@ class QueryControllersTest {
     private final TaskRow row = new TaskRow(known, TaskKey.of("P1"), TaskLevel.PHASE, null, "Setup",
             TaskStatus.READY, null, Priority.HIGH, 0, 3, List.of(), 1);
     private final List<Object> asked = new ArrayList<>();
+    private static final Caller VIEWER = new Caller("vic", GlobalRole.VIEWER);
+
     private MockMvc mvc;
 
     @BeforeEach
@@ -77,6 +86,7 @@ class QueryControllersTest {
         mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries, gate),
                         new AgentQueryController(queries), new EscalationQueryController(queries))
                 .setControllerAdvice(new RefusalsAsStatus())
+                .setCustomArgumentResolvers(new CallerIs(VIEWER))
                 .build();
     }
 
@@ -160,7 +170,7 @@ class QueryControllersTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$").isArray());
 
-        assertThat(asked).containsExactly(new FindEscalationsQuery("OPEN"));
+        assertThat(asked).containsExactly(new FindEscalationsQuery("OPEN", VIEWER));
     }
 
     private static ResultActions refusedWith(ResultActions response, int status, String code) throws Exception {
@@ -173,5 +183,20 @@ class QueryControllersTest {
             counts.put(each, each == status ? 1 : 0);
         }
         return counts;
+    }
+
+    /** Stands in for the application's resolver of the authenticated caller. */
+    private record CallerIs(Caller caller) implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Caller.class;
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                      NativeWebRequest request, WebDataBinderFactory binderFactory) {
+            return caller;
+        }
     }
 }

@@ -1,0 +1,81 @@
+package io.taskledger.infra.security;
+
+import io.taskledger.api.access.AccountKind;
+import io.taskledger.api.access.GlobalRole;
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.command.accounts.AccountService;
+import io.taskledger.command.accounts.AccountService.NewAccount;
+import io.taskledger.command.accounts.CredentialStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * On the first start (no account at all), opens the {@value #USERNAME} account with the ADMIN role. Its password is
+ * {@code taskledger.security.admin-password} ({@code TASKLEDGER_ADMIN_PASSWORD}) or, when that is unset, a random
+ * one printed once to the log. There is no default password. Later starts do nothing, whatever the setting says.
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+    static final String USERNAME = "admin";
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CredentialStore credentials;
+    private final AccountService accounts;
+    private final String configuredPassword;
+
+    AdminBootstrap(CredentialStore credentials, AccountService accounts, SecurityProperties properties) {
+        this.credentials = credentials;
+        this.accounts = accounts;
+        this.configuredPassword = properties.getAdminPassword();
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        if (!credentials.isEmpty()) {
+            return;
+        }
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        String password = generated ? generatePassword() : configuredPassword;
+        try {
+            accounts.register(new NewAccount(USERNAME, password, "Administrator", AccountKind.HUMAN,
+                    GlobalRole.ADMIN));
+        } catch (DataIntegrityViolationException anotherNodeWasFirst) {
+            return;
+        } catch (TaskledgerException refused) {
+            if (refused.code() == ErrorCode.DUPLICATE_USERNAME) {
+                return;
+            }
+            throw new IllegalStateException("cannot open the '" + USERNAME + "' account: " + refused.getMessage()
+                    + " (taskledger.security.admin-password / TASKLEDGER_ADMIN_PASSWORD)");
+        }
+        if (generated) {
+            log.warn("""
+                    Opened the '{}' account (role ADMIN) with this generated password, shown only this once: {}
+                    Log in with it and change it (POST /api/auth/password), or set TASKLEDGER_ADMIN_PASSWORD \
+                    before the first start.""", USERNAME, password);
+        } else {
+            log.info("Opened the '{}' account (role ADMIN) with the password of TASKLEDGER_ADMIN_PASSWORD", USERNAME);
+        }
+    }
+
+    /** 24 random bytes: 32 URL-safe characters, 192 bits. */
+    private static String generatePassword() {
+        byte[] bytes = new byte[24];
+        String password;
+        do {
+            RANDOM.nextBytes(bytes);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (password.toLowerCase().contains(USERNAME));
+        return password;
+    }
+}

@@ -1,0 +1,121 @@
+package io.taskledger.infra.security;
+
+import io.taskledger.api.access.GlobalRole;
+import io.taskledger.command.accounts.CredentialStore;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Who may send which request (docs/security.md). Stateless bearer tokens: no session, no CSRF token (no cookie is
+ * ever trusted), no form login, no HTTP basic. Refusals are answered by {@code ProblemDetailsAdvice}, the one place
+ * errors become problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The API serves JSON only: nothing in a response may load, run or frame anything. */
+    private static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens accessTokens, RevokedTokens revokedTokens,
+                                    CredentialStore credentials, RequestRateLimiter limiter,
+                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors,
+                                    UrlBasedCorsConfigurationSource cors) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+                errors.resolveException(request, response, null, e);
+        AccessDeniedHandler forbidden = (request, response, e) -> errors.resolveException(request, response, null, e);
+        BearerTokenFilter bearer = new BearerTokenFilter(accessTokens, revokedTokens, credentials, unauthenticated);
+
+        http.csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(configurer -> configurer.configurationSource(cors))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, errors), BearerTokenFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/health").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(GlobalRole.ADMIN.name())
+                        .requestMatchers("/api/auth/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/users/me").authenticated()
+                        .requestMatchers("/api/users", "/api/users/**").hasRole(GlobalRole.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/projects")
+                        .hasAnyRole(GlobalRole.ADMIN.name(), GlobalRole.MANAGER.name())
+                        .requestMatchers(SecurityConfiguration::isWrite).access(SecurityConfiguration::mayWrite)
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** Browsers may call the API only from {@code taskledger.security.cors.allowed-origins}; none by default. */
+    @Bean
+    UrlBasedCorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = properties.getCors().getAllowedOrigins();
+        if (!origins.isEmpty()) {
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(origins);
+            configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
+            configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+                    HttpHeaders.IF_MATCH, "X-Min-Version", "X-Correlation-Id"));
+            configuration.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
+                    HttpHeaders.LOCATION, "X-Correlation-Id"));
+            configuration.setAllowCredentials(false);
+            configuration.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/**", configuration);
+        }
+        return source;
+    }
+
+    private static boolean isWrite(HttpServletRequest request) {
+        return !READS.contains(request.getMethod());
+    }
+
+    /** AUDITOR and VIEWER read; they change nothing. */
+    private static AuthorizationDecision mayWrite(Supplier<? extends Authentication> authentication,
+                                                  RequestAuthorizationContext context) {
+        Authentication current = authentication.get();
+        boolean allowed = current instanceof CallerAuthentication caller
+                && !caller.getPrincipal().caller().role().isReadOnly();
+        return new AuthorizationDecision(allowed);
+    }
+}

@@ -1,0 +1,48 @@
+package io.taskledger.query.api;
+
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.account.AccountList;
+import io.taskledger.api.account.AccountView;
+import io.taskledger.api.account.FindAccountQuery;
+import io.taskledger.api.account.FindAccountsQuery;
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * The user directory. {@code /me} is the caller's own account; the others are for administrators (the security
+ * filter chain holds that). Accounts never show a password or a hash: the directory has none.
+ */
+@RestController
+@RequestMapping("/api/users")
+public class UserQueryController {
+
+    private final BoardQueries queries;
+
+    public UserQueryController(BoardQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/me")
+    public AccountView me(Caller caller) {
+        return account(caller.username());
+    }
+
+    /** By username, disabled accounts included. */
+    @GetMapping
+    public List<AccountView> accounts() {
+        return queries.ask(new FindAccountsQuery(), AccountList.class).accounts();
+    }
+
+    @GetMapping("/{username}")
+    public AccountView account(@PathVariable("username") String username) {
+        return queries.askOptional(new FindAccountQuery(username), AccountView.class)
+                .orElseThrow(() -> new TaskledgerException(ErrorCode.ACCOUNT_NOT_FOUND,
+                        "account " + username + " does not exist"));
+    }
+}
