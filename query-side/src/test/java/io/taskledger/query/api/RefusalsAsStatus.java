@@ -20,6 +20,9 @@ class RefusalsAsStatus {
             case RULE_VIOLATION -> HttpStatus.CONFLICT;
             case VERSION_MISMATCH -> HttpStatus.PRECONDITION_FAILED;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
         return ResponseEntity.status(status)
                 .body(Map.of("code", refusal.code().name(), "detail", refusal.getMessage()));
