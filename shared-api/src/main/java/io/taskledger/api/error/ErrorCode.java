@@ -27,7 +27,8 @@ public enum ErrorCode {
     READ_MODEL_BEHIND(ErrorKind.UNAVAILABLE),
     UNAUTHENTICATED(ErrorKind.UNAUTHENTICATED),
     FORBIDDEN(ErrorKind.FORBIDDEN),
-    RATE_LIMITED(ErrorKind.RATE_LIMITED);
+    RATE_LIMITED(ErrorKind.RATE_LIMITED),
+    EVENT_NOT_FOUND(ErrorKind.NOT_FOUND);
 
     private final ErrorKind kind;
 
