@@ -60,6 +60,7 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(added.at("/metadata/causationKind").asText()).isEqualTo("COMMAND");
         assertThat(added.at("/metadata/causationName").asText()).isEqualTo("ImportPlanCommand");
         assertThat(added.at("/metadata/correlationId").asText()).isNotBlank();
+        assertThat(added.at("/metadata/integrityHash").asText()).hasSize(64);
         assertThat(UUID.fromString(added.get("eventId").asText())).isNotNull();
     }
 

@@ -4,8 +4,10 @@ import io.taskledger.api.audit.CausationChain;
 import io.taskledger.api.audit.FindEventCausesQuery;
 import io.taskledger.api.audit.FindProjectEventsQuery;
 import io.taskledger.api.audit.FindTaskHistoryQuery;
+import io.taskledger.api.audit.IntegrityReport;
 import io.taskledger.api.audit.ProjectEventPage;
 import io.taskledger.api.audit.TaskHistory;
+import io.taskledger.api.audit.VerifyProjectQuery;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +52,12 @@ public class AuditQueryController {
                                  @PathVariable("eventId") String eventId) {
         return queries.ask(new FindEventCausesQuery(RequestValues.projectId(projectId), eventId),
                 CausationChain.class);
+    }
+
+    /** Recomputes the project's hash chain and names the first event that does not match. */
+    @GetMapping("/verify")
+    public IntegrityReport verify(@PathVariable("projectId") String projectId) {
+        return queries.ask(new VerifyProjectQuery(RequestValues.projectId(projectId)), IntegrityReport.class);
     }
 
     private static long number(String parameter, String text, long absent, long min, long max) {

@@ -10,7 +10,8 @@ package io.taskledger.api.audit;
  * @param causationName the causing message's name, e.g. {@code ReportAttemptCommand}, or the deadline's name
  *                      ({@code causationKind} and {@code causationName} are null on events written before they were
  *                      recorded)
+ * @param integrityHash the event's link in its project's hash chain (see {@code GET .../verify})
  */
 public record EventAuditMetadata(String actor, String correlationId, String causationId, String causationKind,
-                                 String causationName) {
+                                 String causationName, String integrityHash) {
 }
