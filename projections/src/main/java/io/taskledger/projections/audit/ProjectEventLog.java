@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads one project's stream from the event store: as stored rows (payload JSON as written, global position) for
@@ -60,7 +61,12 @@ public class ProjectEventLog {
 
     /** Every event of the project as a message, oldest first. */
     public List<DomainEventMessage<?>> messages(ProjectId projectId) {
-        return eventStore.readEvents(projectId.toString(), 0L).asStream().collect(Collectors.toList());
+        return stream(projectId).collect(Collectors.toList());
+    }
+
+    /** The project's events as messages, oldest first, read in batches as the stream is consumed. */
+    public Stream<? extends DomainEventMessage<?>> stream(ProjectId projectId) {
+        return eventStore.readEvents(projectId.toString(), 0L).asStream();
     }
 
     public static EventAuditMetadata auditMetadata(MetaData metaData) {
