@@ -28,7 +28,8 @@ public enum ErrorCode {
     UNAUTHENTICATED(ErrorKind.UNAUTHENTICATED),
     FORBIDDEN(ErrorKind.FORBIDDEN),
     RATE_LIMITED(ErrorKind.RATE_LIMITED),
-    EVENT_NOT_FOUND(ErrorKind.NOT_FOUND);
+    EVENT_NOT_FOUND(ErrorKind.NOT_FOUND),
+    DEAD_LETTER_NOT_FOUND(ErrorKind.NOT_FOUND);
 
     private final ErrorKind kind;
 
