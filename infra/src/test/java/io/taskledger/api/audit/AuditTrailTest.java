@@ -54,7 +54,7 @@ class AuditTrailTest extends IntegrationTest {
                 .startsWith("ProjectCreated", "TaskAdded").contains("TaskBecameReady");
         assertThat(whole).extracting(event -> event.get("globalPosition").asLong()).isSorted();
         JsonNode added = whole.get(1);
-        assertThat(added.get("revision").asText()).isEqualTo("1");
+        assertThat(added.get("revision").asText()).isEqualTo("2");
         assertThat(added.at("/payload/task/key").asText()).isEqualTo("P04");
         assertThat(added.at("/metadata/actor").asText()).isEqualTo("anonymous");
         assertThat(added.at("/metadata/causationKind").asText()).isEqualTo("COMMAND");

@@ -72,7 +72,7 @@ public class TaskBoardProjection {
     void on(TaskAdded event, @SequenceNumber long sequence) {
         if (isNew(event, sequence)) {
             UUID projectId = event.projectId().value();
-            board.add(new BoardTask(projectId, event.task(), event.position()));
+            board.add(new BoardTask(projectId, event.task(), event.planPosition()));
             TaskKey parent = event.task().parent();
             if (parent != null) {
                 task(projectId, parent).becomeContainer();
