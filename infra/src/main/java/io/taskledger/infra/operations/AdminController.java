@@ -17,14 +17,25 @@ import java.util.Map;
 public class AdminController {
 
     private final ProjectionOperations operations;
+    private final ProjectionRebuilds rebuilds;
 
-    public AdminController(ProjectionOperations operations) {
+    public AdminController(ProjectionOperations operations, ProjectionRebuilds rebuilds) {
         this.operations = operations;
+        this.rebuilds = rebuilds;
     }
 
     @GetMapping("/projections")
     public List<ProjectionStatus> projections() {
         return operations.projections();
+    }
+
+    /**
+     * Rebuilds the projection from the first event in the background (202) while the previous read model keeps
+     * answering; follow it in {@code GET /api/admin/projections}.
+     */
+    @PostMapping("/projections/{name}/rebuild")
+    public ResponseEntity<ProjectionRebuilds.Progress> rebuild(@PathVariable("name") String name) {
+        return ResponseEntity.accepted().body(rebuilds.start(name));
     }
 
     @GetMapping("/dead-letters")

@@ -27,10 +27,13 @@ public class ProjectionOperations {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final ProjectionRebuilds rebuilds;
 
-    public ProjectionOperations(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public ProjectionOperations(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                                ProjectionRebuilds rebuilds) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.rebuilds = rebuilds;
     }
 
     /** By name. */
@@ -100,7 +103,7 @@ public class ProjectionOperations {
         long parked = queue(processor.getName()).map(SequencedDeadLetterQueue::size).orElse(0L);
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProjectionStatus(processor.getName(), "subscribing",
-                    processor.isRunning() ? "RUNNING" : "STOPPED", null, head, null, null, List.of(), parked);
+                    processor.isRunning() ? "RUNNING" : "STOPPED", null, head, null, null, null, List.of(), parked);
         }
         Map<Integer, String> owners = owners(processor.getName());
         List<ProjectionStatus.SegmentStatus> segments = new ArrayList<>();
@@ -122,10 +125,15 @@ public class ProjectionOperations {
                     owners.get(tracker.getSegment().getSegmentId()), position, tracker.isCaughtUp(),
                     tracker.isReplaying(), tracker.isErrorState() ? String.valueOf(tracker.getError()) : null));
         }
-        String state = !processor.isRunning() ? "STOPPED" : failing ? "ERROR" : replaying ? "REPLAYING" : "RUNNING";
-        Integer progress = replaying && toReplay > 0 ? (int) Math.min(100, replayed * 100 / toReplay) : null;
+        ProjectionRebuilds.Progress rebuild = rebuilds.progressOf(processor.getName());
+        boolean rebuilding = rebuild != null && rebuild.running();
+        String state = !processor.isRunning() ? "STOPPED" : failing ? "ERROR" : rebuilding ? "REBUILDING"
+                : replaying ? "REPLAYING" : "RUNNING";
+        Integer progress = rebuilding ? Integer.valueOf(rebuild.percent())
+                : replaying && toReplay > 0 ? Integer.valueOf((int) Math.min(100, replayed * 100 / toReplay)) : null;
         return new ProjectionStatus(processor.getName(), "pooled-streaming", state, lowest, head,
-                lowest == null ? head + 1 : Math.max(0, head - lowest), progress, segments, parked);
+                lowest == null ? head + 1 : Math.max(0, head - lowest), progress,
+                rebuild == null ? null : rebuild.failure(), segments, parked);
     }
 
     private Map<Integer, String> owners(String processorName) {

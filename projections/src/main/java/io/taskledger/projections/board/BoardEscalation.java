@@ -78,6 +78,10 @@ public class BoardEscalation {
         this.lastAttemptTimedOut = lastAttemptTimedOut;
     }
 
+    boolean belongsTo(UUID project) {
+        return projectId.equals(project);
+    }
+
     boolean isOpenFor(UUID project, String task) {
         return EscalationView.OPEN.equals(status) && projectId.equals(project) && taskKey.equals(task);
     }

@@ -64,7 +64,7 @@ public class BoardTimeTravel {
     }
 
     /** Empty when no event of the project had happened by then. */
-    private Optional<InMemoryBoardStore> rebuild(ProjectId projectId, PointInTime at) {
+    Optional<InMemoryBoardStore> rebuild(ProjectId projectId, PointInTime at) {
         InMemoryBoardStore board = new InMemoryBoardStore();
         AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new TaskBoardProjection(board));
         eventLog.stream(projectId)

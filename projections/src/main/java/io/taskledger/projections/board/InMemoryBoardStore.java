@@ -72,6 +72,16 @@ final class InMemoryBoardStore implements BoardStore {
                 .toList();
     }
 
+    /** Every attempt of the project. */
+    List<BoardAttempt> attemptsOf(UUID projectId) {
+        return attempts.values().stream().filter(attempt -> attempt.id().projectId().equals(projectId)).toList();
+    }
+
+    /** In the order they were opened. */
+    List<BoardEscalation> escalationsOf(UUID projectId) {
+        return escalations.stream().filter(escalation -> escalation.belongsTo(projectId)).toList();
+    }
+
     /** By attempt number. */
     List<BoardAttempt> attemptsOf(UUID projectId, String taskKey) {
         return attempts.values().stream()

@@ -29,7 +29,9 @@ public enum ErrorCode {
     FORBIDDEN(ErrorKind.FORBIDDEN),
     RATE_LIMITED(ErrorKind.RATE_LIMITED),
     EVENT_NOT_FOUND(ErrorKind.NOT_FOUND),
-    DEAD_LETTER_NOT_FOUND(ErrorKind.NOT_FOUND);
+    DEAD_LETTER_NOT_FOUND(ErrorKind.NOT_FOUND),
+    PROJECTION_NOT_FOUND(ErrorKind.NOT_FOUND),
+    REBUILD_RUNNING(ErrorKind.RULE_VIOLATION);
 
     private final ErrorKind kind;
 
