@@ -47,6 +47,11 @@ class ProjectMembershipTest extends IntegrationTest {
                 stranger.get(base + "/tasks"),
                 stranger.get(s01),
                 stranger.get(base + "/members"),
+                stranger.get(base + "/events"),
+                stranger.get(base + "/verify"),
+                stranger.get(s01 + "/history"),
+                stranger.get(base + "?asOfVersion=1"),
+                stranger.get(base + "/tasks?asOf=2026-01-01T00:00:00Z"),
                 stranger.post(base + "/plan", "{\"phases\":[{\"key\":\"X1\",\"title\":\"x\"}]}"),
                 stranger.post(base + "/tasks", json("key", "X1", "level", "PHASE", "title", "x")),
                 stranger.post(s01 + "/start", null),
@@ -65,6 +70,7 @@ class ProjectMembershipTest extends IntegrationTest {
             assertThat(probe.json().get("code").asText()).isEqualTo("PROJECT_NOT_FOUND");
         });
         assertThat(stranger.get("/api/projects").body()).doesNotContain(projectId);
+        assertForbidden(stranger.get("/api/admin/projections"), "operators' endpoints are for ADMIN");
         assertThat(stranger.get("/api/escalations").body()).doesNotContain(projectId);
     }
 

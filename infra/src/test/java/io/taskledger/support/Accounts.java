@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Accounts for integration tests, opened through the API by the administrator. All tests share one database, so
- * an account opened by one test is reused by the next (same password); logged-in clients are kept for the run.
+ * an account opened by one test is reused by the next (same password). Each test logs in afresh: a token kept from
+ * an earlier test may have expired, for instance when a test moves the server's clock forward.
  */
 public final class Accounts {
 
@@ -20,7 +21,7 @@ public final class Accounts {
     /** Every account the tests open has this password. */
     public static final String PASSWORD = "Correct-Horse-Battery-Staple-71";
 
-    private static final Map<String, ApiClient> LOGGED_IN = new ConcurrentHashMap<>();
+    private final Map<String, ApiClient> loggedIn = new ConcurrentHashMap<>();
 
     private final ApiClient admin;
 
@@ -29,8 +30,7 @@ public final class Accounts {
     }
 
     static ApiClient admin(ApiClient anonymous) {
-        return LOGGED_IN.computeIfAbsent(anonymous.baseUrl() + " admin",
-                key -> anonymous.loggedInAs("admin", ADMIN_PASSWORD));
+        return anonymous.loggedInAs("admin", ADMIN_PASSWORD);
     }
 
     /** Opens the account unless it exists; its password is {@link #PASSWORD}. */
@@ -42,7 +42,7 @@ public final class Accounts {
 
     /** A client logged in as this account, opened first if need be. */
     public ApiClient as(String username, AccountKind kind, GlobalRole role) {
-        return LOGGED_IN.computeIfAbsent(admin.baseUrl() + " " + username, key -> {
+        return loggedIn.computeIfAbsent(username, key -> {
             open(username, kind, role);
             return admin.withToken(null).loggedInAs(username, PASSWORD);
         });

@@ -53,10 +53,14 @@ public final class Projects {
         return created.json().get("id").asText();
     }
 
+    /** A project with the example plan, once the board shows the whole plan. */
     public String createWithExamplePlan() {
         String projectId = create();
         ApiClient.Response imported = api.post("/api/projects/" + projectId + "/plan", ExamplePlan.json());
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        ApiClient.Response shown = api.get("/api/projects/" + projectId, "X-Min-Version",
+                String.valueOf(version(imported)));
+        assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
         return projectId;
     }
 

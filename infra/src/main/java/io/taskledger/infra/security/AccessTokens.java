@@ -31,9 +31,10 @@ class AccessTokens {
     private final Clock clock;
     private final SecurityProperties.Jwt settings;
 
-    AccessTokens(SigningKey signingKey, Clock clock, SecurityProperties properties) {
+    AccessTokens(SigningKey signingKey, SecurityProperties properties) {
         this.signingKey = signingKey;
-        this.clock = clock;
+        // Sessions live in real time, whatever clock the domain runs on (tests move that one forward).
+        this.clock = Clock.systemUTC();
         this.settings = properties.getJwt();
     }
 

@@ -1,5 +1,6 @@
 package io.taskledger.infra.security;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -25,6 +26,12 @@ class LoginThrottle {
     private final Clock clock;
     private final SecurityProperties.Login settings;
     private final Map<String, Window> failures = new ConcurrentHashMap<>();
+
+    @Autowired
+    LoginThrottle(SecurityProperties properties) {
+        // Sessions live in real time, whatever clock the domain runs on (tests move that one forward).
+        this(Clock.systemUTC(), properties);
+    }
 
     LoginThrottle(Clock clock, SecurityProperties properties) {
         this.clock = clock;

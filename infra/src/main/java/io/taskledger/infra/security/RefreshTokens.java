@@ -33,10 +33,11 @@ class RefreshTokens {
     private final Clock clock;
     private final SecurityProperties.Jwt settings;
 
-    RefreshTokens(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, SecurityProperties properties) {
+    RefreshTokens(JdbcTemplate jdbc, TransactionTemplate transaction, SecurityProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.clock = clock;
+        // Sessions live in real time, whatever clock the domain runs on (tests move that one forward).
+        this.clock = Clock.systemUTC();
         this.settings = properties.getJwt();
     }
 

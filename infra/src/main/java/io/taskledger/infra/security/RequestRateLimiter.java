@@ -20,8 +20,9 @@ class RequestRateLimiter {
     private final double refillPerNano;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RequestRateLimiter(Clock clock, SecurityProperties properties) {
-        this.clock = clock;
+    RequestRateLimiter(SecurityProperties properties) {
+        // Sessions live in real time, whatever clock the domain runs on (tests move that one forward).
+        this.clock = Clock.systemUTC();
         this.capacity = properties.getRateLimit().getCapacity();
         this.refillPerNano = properties.getRateLimit().getRefillPerSecond() / 1e9;
     }

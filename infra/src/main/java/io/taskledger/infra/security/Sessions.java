@@ -10,6 +10,7 @@ import io.taskledger.infra.security.AccessTokens.IssuedToken;
 import io.taskledger.infra.security.AccessTokens.VerifiedToken;
 import io.taskledger.infra.security.RefreshTokens.Rotated;
 import io.taskledger.infra.web.RateLimitedException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -31,6 +32,13 @@ class Sessions {
     private final Clock clock;
     /** What an unknown username's password is checked against, so it costs the same time as a wrong password. */
     private final String dummyHash;
+
+    @Autowired
+    Sessions(CredentialStore credentials, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+             AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedTokens revokedTokens) {
+        // Sessions live in real time, whatever clock the domain runs on (tests move that one forward).
+        this(credentials, passwordEncoder, throttle, accessTokens, refreshTokens, revokedTokens, Clock.systemUTC());
+    }
 
     Sessions(CredentialStore credentials, PasswordEncoder passwordEncoder, LoginThrottle throttle,
              AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedTokens revokedTokens, Clock clock) {

@@ -74,6 +74,10 @@ public class BoardAttempt {
         this.results = List.of();
     }
 
+    Id id() {
+        return new Id(projectId, taskKey, number);
+    }
+
     boolean isRunning() {
         return AttemptView.RUNNING.equals(outcome);
     }

@@ -78,6 +78,14 @@ public class BoardEscalation {
         this.lastAttemptTimedOut = lastAttemptTimedOut;
     }
 
+    boolean belongsTo(UUID project) {
+        return projectId.equals(project);
+    }
+
+    boolean isOpenFor(UUID project, String task) {
+        return EscalationView.OPEN.equals(status) && projectId.equals(project) && taskKey.equals(task);
+    }
+
     void resolve(EscalationDecision chosen, String why, Instant at) {
         status = EscalationView.RESOLVED;
         decision = chosen;

@@ -41,6 +41,10 @@ public class BoardMember {
         role = newRole;
     }
 
+    Key key() {
+        return new Key(projectId, username);
+    }
+
     public String getUsername() {
         return username;
     }

@@ -206,6 +206,10 @@ public class BoardTask {
         return position;
     }
 
+    public boolean isLeaf() {
+        return leaf;
+    }
+
     public int getAttempts() {
         return attempts;
     }

@@ -25,8 +25,6 @@ import io.taskledger.api.event.TaskSucceeded;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.EscalationDecision;
 import io.taskledger.api.plan.TaskStatus;
-import io.taskledger.api.query.EscalationView;
-import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,7 +41,8 @@ import java.util.function.Consumer;
 /**
  * Builds the task board (projects, tasks, attempts, escalations) from the project events. Every event of a project
  * carries its sequence number; the project row keeps the last one applied, so a redelivered or replayed event is
- * skipped and a replay from the start rebuilds the same rows.
+ * skipped and a replay from the start rebuilds the same rows. It reads and writes only through a {@link BoardStore}:
+ * the live board in PostgreSQL, or a board of the past rebuilt in memory by {@link BoardTimeTravel}.
  */
 @Component
 @ProcessingGroup(TaskBoardProjection.PROCESSING_GROUP)
@@ -51,30 +50,17 @@ public class TaskBoardProjection {
 
     public static final String PROCESSING_GROUP = "task-board";
 
-    private final EntityManager entityManager;
-    private final BoardProjectRepository projects;
-    private final BoardTaskRepository tasks;
-    private final BoardAttemptRepository attempts;
-    private final BoardEscalationRepository escalations;
-    private final BoardMemberRepository members;
+    private final BoardStore board;
 
-    public TaskBoardProjection(EntityManager entityManager, BoardProjectRepository projects, BoardTaskRepository tasks,
-                               BoardAttemptRepository attempts, BoardEscalationRepository escalations,
-                               BoardMemberRepository members) {
-        this.entityManager = entityManager;
-        this.projects = projects;
-        this.tasks = tasks;
-        this.attempts = attempts;
-        this.escalations = escalations;
-        this.members = members;
+    public TaskBoardProjection(BoardStore board) {
+        this.board = board;
     }
 
     @EventHandler
     void on(ProjectCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         UUID projectId = event.projectId().value();
-        if (!projects.existsById(projectId)) {
-            entityManager.persist(
-                    new BoardProject(projectId, event.key(), event.name(), event.description(), at, sequence));
+        if (board.project(projectId).isEmpty()) {
+            board.add(new BoardProject(projectId, event.key(), event.name(), event.description(), at, sequence));
         }
     }
 
@@ -89,7 +75,7 @@ public class TaskBoardProjection {
     void on(TaskAdded event, @SequenceNumber long sequence) {
         if (isNew(event, sequence)) {
             UUID projectId = event.projectId().value();
-            entityManager.persist(new BoardTask(projectId, event.task(), event.position()));
+            board.add(new BoardTask(projectId, event.task(), event.planPosition()));
             TaskKey parent = event.task().parent();
             if (parent != null) {
                 task(projectId, parent).becomeContainer();
@@ -141,7 +127,7 @@ public class TaskBoardProjection {
     void on(TaskStarted event, @SequenceNumber long sequence) {
         changeTask(event, sequence, task -> {
             task.start(event.attempt(), event.agent());
-            entityManager.persist(new BoardAttempt(task.getProjectId(), event.taskKey().value(), event.attempt(),
+            board.add(new BoardAttempt(task.getProjectId(), event.taskKey().value(), event.attempt(),
                     event.agent(), event.startedAt(), event.leaseExpiresAt()));
         });
     }
@@ -166,7 +152,7 @@ public class TaskBoardProjection {
         changeTask(event, sequence, task -> {
             task.moveTo(TaskStatus.ESCALATED);
             Optional<BoardAttempt> last = lastAttempt(task);
-            entityManager.persist(new BoardEscalation(task.getProjectId(), event.taskKey().value(),
+            board.add(new BoardEscalation(task.getProjectId(), event.taskKey().value(),
                     event.escalateTo(), event.attempts(), at,
                     last.map(BoardAttempt::failedResults).orElse(List.of()),
                     last.map(BoardAttempt::timedOut).orElse(false)));
@@ -197,7 +183,7 @@ public class TaskBoardProjection {
     @EventHandler
     void on(MemberAdded event, @SequenceNumber long sequence) {
         if (isNew(event, sequence)) {
-            entityManager.persist(new BoardMember(event.projectId().value(), event.username(), event.role()));
+            board.add(new BoardMember(event.projectId().value(), event.username(), event.role()));
         }
     }
 
@@ -211,17 +197,13 @@ public class TaskBoardProjection {
     @EventHandler
     void on(MemberRemoved event, @SequenceNumber long sequence) {
         if (isNew(event, sequence)) {
-            members.delete(member(event.projectId().value(), event.username()));
+            board.remove(member(event.projectId().value(), event.username()));
         }
     }
 
     @ResetHandler
     void clearBoard() {
-        members.deleteAllInBatch();
-        escalations.deleteAllInBatch();
-        attempts.deleteAllInBatch();
-        tasks.deleteAllInBatch();
-        projects.deleteAllInBatch();
+        board.clear();
     }
 
     /** Whether the board has not yet applied this event of the project; if so, the project's version advances. */
@@ -241,23 +223,22 @@ public class TaskBoardProjection {
     }
 
     private BoardProject project(ProjectEvent event) {
-        return projects.findById(event.projectId().value()).orElseThrow(() -> new IllegalStateException(
+        return board.project(event.projectId().value()).orElseThrow(() -> new IllegalStateException(
                 "the task board has no project " + event.projectId() + " for " + event));
     }
 
     private BoardMember member(UUID projectId, String username) {
-        return members.findById(new BoardMember.Key(projectId, username)).orElseThrow(() ->
+        return board.member(projectId, username).orElseThrow(() ->
                 new IllegalStateException("the task board has no member " + username + " in project " + projectId));
     }
 
     private BoardTask task(UUID projectId, TaskKey key) {
-        return tasks.findById(new BoardTask.Id(projectId, key.value())).orElseThrow(() -> new IllegalStateException(
+        return board.task(projectId, key.value()).orElseThrow(() -> new IllegalStateException(
                 "the task board has no task " + key + " in project " + projectId));
     }
 
     private BoardAttempt attempt(TaskEvent event, int number) {
-        BoardAttempt.Id id = new BoardAttempt.Id(event.projectId().value(), event.taskKey().value(), number);
-        return attempts.findById(id).orElseThrow(() -> new IllegalStateException(
+        return board.attempt(event.projectId().value(), event.taskKey().value(), number).orElseThrow(() -> new IllegalStateException(
                 "the task board has no attempt " + number + " of " + event.taskKey() + " for " + event));
     }
 
@@ -265,11 +246,10 @@ public class TaskBoardProjection {
         if (task.getAttempts() == 0) {
             return Optional.empty();
         }
-        return attempts.findById(new BoardAttempt.Id(task.getProjectId(), task.getKey().value(), task.getAttempts()));
+        return board.attempt(task.getProjectId(), task.getKey().value(), task.getAttempts());
     }
 
     private Optional<BoardEscalation> openEscalation(TaskEvent event) {
-        return escalations.findByProjectIdAndTaskKeyAndStatus(
-                event.projectId().value(), event.taskKey().value(), EscalationView.OPEN);
+        return board.openEscalation(event.projectId().value(), event.taskKey().value());
     }
 }

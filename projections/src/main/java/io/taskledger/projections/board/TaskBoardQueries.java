@@ -1,10 +1,6 @@
 package io.taskledger.projections.board;
 
 import io.taskledger.api.access.Caller;
-import io.taskledger.api.ids.ProjectId;
-import io.taskledger.api.ids.TaskKey;
-import io.taskledger.api.plan.Step;
-import io.taskledger.api.plan.SuccessCriterion;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.AgentWorkload;
 import io.taskledger.api.query.AgentWorkloadList;
@@ -62,7 +58,8 @@ public class TaskBoardQueries {
                 .collect(Collectors.groupingBy(StatusCount::projectId));
         Caller viewer = query.viewer();
         return new ProjectList(projects.findVisible(viewer.role().readsEverything(), viewer.username()).stream()
-                .map(project -> summary(project, countsByProject.getOrDefault(project.getProjectId(), List.of())))
+                .map(project -> BoardViews.summary(project,
+                        countsByProject.getOrDefault(project.getProjectId(), List.of())))
                 .toList());
     }
 
@@ -71,7 +68,7 @@ public class TaskBoardQueries {
     public ProjectSummary handle(FindProjectQuery query) {
         UUID projectId = query.projectId().value();
         return projects.findById(projectId)
-                .map(project -> summary(project, tasks.countByStatus(projectId)))
+                .map(project -> BoardViews.summary(project, tasks.countByStatus(projectId)))
                 .orElse(null);
     }
 
@@ -92,28 +89,15 @@ public class TaskBoardQueries {
     /** Plan order; empty when the board does not know the project. */
     @QueryHandler
     public TaskList handle(FindTasksQuery query) {
-        List<BoardTask> projectTasks = tasks.findByProjectIdOrderByPosition(query.projectId().value());
-        ProjectPlan plan = new ProjectPlan(projectTasks);
-        return new TaskList(projectTasks.stream()
-                .filter(task -> query.status() == null || task.getStatus() == query.status())
-                .filter(task -> query.assignee() == null || query.assignee().equals(task.getAssignee()))
-                .filter(task -> query.level() == null || task.getLevel() == query.level())
-                .map(task -> row(task, plan))
-                .toList());
+        return BoardViews.tasks(tasks.findByProjectIdOrderByPosition(query.projectId().value()), query);
     }
 
     /** Null when the board does not know the project or the task. */
     @QueryHandler
     public TaskDetails handle(FindTaskQuery query) {
         UUID projectId = query.projectId().value();
-        List<BoardTask> projectTasks = tasks.findByProjectIdOrderByPosition(projectId);
-        ProjectPlan plan = new ProjectPlan(projectTasks);
-        return projectTasks.stream()
-                .filter(task -> task.getKey().equals(query.taskKey()))
-                .findFirst()
-                .map(task -> details(task, plan,
-                        attempts.findByProjectIdAndTaskKeyOrderByNumber(projectId, task.getKey().value())))
-                .orElse(null);
+        return BoardViews.task(tasks.findByProjectIdOrderByPosition(projectId), query.taskKey(),
+                task -> attempts.findByProjectIdAndTaskKeyOrderByNumber(projectId, task.getKey().value()));
     }
 
     /** Null when nothing is startable for the agent. */
@@ -123,7 +107,7 @@ public class TaskBoardQueries {
         return tasks.findStartableBy(query.agent(), viewer.role().readsEverything(), viewer.username()).stream()
                 .min(NextTaskOrder.FIRST_TO_TAKE)
                 .map(NextTaskCandidate::task)
-                .map(task -> row(task, List.of()))  // a READY task waits for nothing
+                .map(task -> BoardViews.row(task, List.of()))  // a READY task waits for nothing
                 .orElse(null);
     }
 
@@ -154,41 +138,5 @@ public class TaskBoardQueries {
         Caller viewer = query.viewer();
         return new EscalationList(escalations.findInbox(query.status(), viewer.role().readsEverything(),
                 viewer.username()).stream().map(EscalationEntry::toView).toList());
-    }
-
-    private static ProjectSummary summary(BoardProject project, List<StatusCount> counts) {
-        BoardStatistics statistics = BoardStatistics.of(counts);
-        return new ProjectSummary(new ProjectId(project.getProjectId()), project.getKey(), project.getName(),
-                project.getDescription(), project.isArchived(), project.getCreatedAt(), project.getVersion(),
-                statistics.taskCount(), statistics.countsByStatus(), statistics.progressPercent());
-    }
-
-    private static TaskRow row(BoardTask task, ProjectPlan plan) {
-        return row(task, plan.blockedBy(task));
-    }
-
-    private static TaskRow row(BoardTask task, List<TaskKey> blockedBy) {
-        return new TaskRow(new ProjectId(task.getProjectId()), task.getKey(), task.getLevel(), task.getParent(),
-                task.getTitle(), task.getStatus(), task.getAssignee(), task.getPriority(), task.getAttempts(),
-                task.getMaxRetries(), blockedBy, task.getPosition());
-    }
-
-    private static TaskDetails details(BoardTask task, ProjectPlan plan, List<BoardAttempt> history) {
-        return new TaskDetails(new ProjectId(task.getProjectId()), task.getKey(), task.getLevel(), task.getParent(),
-                task.getTitle(), task.getDescription(), task.getStatus(), task.getAssignee(), task.getPriority(),
-                task.getAttempts(), task.getMaxRetries(), task.getOnFailure(), task.getEscalateTo(),
-                task.getTimeoutMinutes(), task.getPrerequisites(), plan.blockedBy(task), plan.childrenOf(task),
-                task.getPosition(), task.getSteps().stream().map(TaskBoardQueries::stepView).toList(),
-                history.stream().map(BoardAttempt::toView).toList());
-    }
-
-    private static TaskDetails.StepView stepView(Step step) {
-        List<String> names = step.criterionNames();
-        List<TaskDetails.CriterionView> criteria = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            SuccessCriterion criterion = step.successCriteria().get(i);
-            criteria.add(new TaskDetails.CriterionView(names.get(i), criterion.type(), criterion.expected()));
-        }
-        return new TaskDetails.StepView(step.key(), step.description(), criteria);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @Configuration
 @EnableJpaRepositories(basePackageClasses = TaskBoardProjection.class)
-@Import({TaskBoardProjection.class, TaskBoardQueries.class})
+@Import({TaskBoardProjection.class, JpaBoardStore.class, TaskBoardQueries.class})
 class BoardDatabase {
 
     /** The migrations ship with the server in module infra. */

@@ -25,14 +25,9 @@ import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.MethodParameter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -86,7 +81,7 @@ class QueryControllersTest {
         mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries, gate),
                         new AgentQueryController(queries), new EscalationQueryController(queries))
                 .setControllerAdvice(new RefusalsAsStatus())
-                .setCustomArgumentResolvers(new CallerIs(VIEWER))
+                .setCustomArgumentResolvers(new FixedCaller(VIEWER))
                 .build();
     }
 
@@ -183,20 +178,5 @@ class QueryControllersTest {
             counts.put(each, each == status ? 1 : 0);
         }
         return counts;
-    }
-
-    /** Stands in for the application's resolver of the authenticated caller. */
-    private record CallerIs(Caller caller) implements HandlerMethodArgumentResolver {
-
-        @Override
-        public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == Caller.class;
-        }
-
-        @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                      NativeWebRequest request, WebDataBinderFactory binderFactory) {
-            return caller;
-        }
     }
 }

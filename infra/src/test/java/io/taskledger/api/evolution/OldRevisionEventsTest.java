@@ -1,0 +1,88 @@
+package io.taskledger.api.evolution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskledger.support.ApiClient.Response;
+import io.taskledger.support.IntegrationTest;
+import io.taskledger.support.Projects;
+import org.axonframework.common.DateTimeUtils;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.taskledger.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A project stored by an older release, with {@code TaskAdded} at revision 1 ({@code position}), is read by
+ * today's code through the upcaster: the board shows it, the aggregate takes commands on it, and its events stay as
+ * written (so they count as legacy, unhashed events while everything appended since is chained).
+ */
+class OldRevisionEventsTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void revision_1_events_replay_into_todays_board_and_aggregate() throws IOException {
+        String projectId = UUID.randomUUID().toString();
+        int stored = storeFixture(projectId);
+        int legacyTaskAdded = jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_revision = '1' AND payload_type LIKE '%.TaskAdded'""",
+                Integer.class, projectId);
+        assertThat(legacyTaskAdded).isEqualTo(2);
+
+        Response board = api.get("/api/projects/" + projectId + "/tasks", "X-Min-Version", String.valueOf(stored - 1));
+        assertThat(board.status()).as(board.toString()).isEqualTo(200);
+        assertThat(board.json()).extracting(task -> task.get("key").asText() + "@" + task.get("position").asInt()
+                + " " + task.get("status").asText()).containsExactly("P1@1 READY", "P1-T1@2 READY");
+
+        Response started = new Projects(api).start(projectId, "P1-T1", "@legacy-agent");
+        assertThat(started.status()).as("the aggregate loads the upcast events: " + started).isEqualTo(200);
+        assertThat(started.json().get("attempt").asInt()).isEqualTo(1);
+
+        JsonNode task = new Projects(api).task(projectId, "P1-T1", Projects.version(started));
+        assertThat(task.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(task.get("position").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/projects/" + projectId + "/tasks?asOfVersion=" + (stored - 1)).json())
+                .isEqualTo(board.json());
+        JsonNode history = api.get(Projects.task(projectId, "P1-T1") + "/history").json();
+        assertThat(history.get("entries").get(0).get("description").asText())
+                .startsWith("P1-T1 'Legacy task' added as TASK under P1, assigned to @legacy-agent");
+        JsonNode integrity = api.get("/api/projects/" + projectId + "/verify").json();
+        assertThat(integrity.get("legacyEvents").asInt()).isEqualTo(stored);
+        assertThat(integrity.get("intact").asBoolean()).as(integrity.toString()).isTrue();
+        assertThat(integrity.get("eventsChecked").asInt()).isPositive();
+        assertThat(api.post("/api/projects/" + projectId + "/tasks/P1-T1/assign", json("assignee", "@other"))
+                .status()).as("an open attempt keeps its holder").isEqualTo(409);
+    }
+
+    /** Writes the fixture's events as the old release stored them; returns how many. */
+    private int storeFixture(String projectId) throws IOException {
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/legacy-events/project-revision-1.json")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${projectId}", projectId)
+                    .replace("${projectKey}", Projects.uniqueKey());
+        }
+        JsonNode events = JSON.readTree(text);
+        String metadata = """
+                {"actor":"release-0.1","correlationId":"legacy-%s","causationId":"legacy-%s"}"""
+                .formatted(projectId, projectId);
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            JsonNode event = events.get(sequence);
+            jdbc.update("""
+                    INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                        meta_data, payload, payload_revision, payload_type, time_stamp)
+                    VALUES (?, ?, 'Project', ?, ?, ?, ?, ?, ?)""",
+                    projectId, sequence, UUID.randomUUID().toString(), metadata.getBytes(StandardCharsets.UTF_8),
+                    JSON.writeValueAsBytes(event.get("payload")), event.get("revision").asText(),
+                    event.get("type").asText(), DateTimeUtils.formatInstant(Instant.now()));
+        }
+        return events.size();
+    }
+}

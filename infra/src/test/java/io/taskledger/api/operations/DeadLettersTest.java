@@ -1,0 +1,107 @@
+package io.taskledger.api.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskledger.support.ApiClient.Response;
+import io.taskledger.support.Eventually;
+import io.taskledger.support.IntegrationTest;
+import io.taskledger.support.PoisonedTasks;
+import io.taskledger.support.Projects;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static io.taskledger.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A projection failing on one project's event parks it and that project's later events; others keep flowing. */
+class DeadLettersTest extends IntegrationTest {
+
+    @Test
+    void a_failing_event_is_parked_with_its_projects_later_events_and_applied_on_retry() {
+        Projects projects = new Projects(api);
+        String poisonedTitle = "poison " + UUID.randomUUID();
+        PoisonedTasks.poison(poisonedTitle);
+        String projectId = projects.create();
+        try {
+            addPhase(projectId, "P1", poisonedTitle);
+            long latest = addPhase(projectId, "P2", "after the poisoned one");
+            // every event from the poisoned TaskAdded (sequence 2, after ProjectCreated and MemberAdded) on
+            List<JsonNode> parked = Eventually.await(Duration.ofSeconds(10), () -> lettersOf(projectId),
+                    letters -> letters.size() == latest - 1);
+            String healthyProject = projects.createWithExamplePlan();
+            Response healthy = api.get("/api/projects/" + healthyProject + "/tasks", "X-Min-Version", "10");
+            assertThat(healthy.status()).as("other projects keep flowing: " + healthy).isEqualTo(200);
+
+            assertThat(parked).extracting(letter -> letter.get("eventType").asText())
+                    .startsWith("TaskAdded", "TaskBecameReady").contains("TaskAdded");
+            assertThat(parked).extracting(letter -> letter.get("index").asLong()).isSorted();
+            assertThat(parked.get(0).get("causeMessage").asText()).contains("poisoned task P1");
+            assertThat(parked).allSatisfy(letter -> {
+                assertThat(letter.get("processingGroup").asText()).isEqualTo("task-board");
+                assertThat(letter.get("sequence").asText()).isEqualTo(projectId);
+            });
+            // the board's own handler may have applied the poisoned event before its neighbour failed; nothing later
+            assertThat(api.get("/api/projects/" + projectId + "/tasks").json())
+                    .extracting(task -> task.get("key").asText() + " " + task.get("status").asText())
+                    .isSubsetOf("P1 PENDING");
+            JsonNode board = StreamSupport.stream(api.get("/api/admin/projections").json().spliterator(), false)
+                    .filter(projection -> projection.get("name").asText().equals("task-board"))
+                    .findFirst().orElseThrow();
+            assertThat(board.get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
+
+            PoisonedTasks.cure(poisonedTitle);
+            Response retried = api.post("/api/admin/dead-letters/" + parked.get(0).get("id").asText() + "/retry", null);
+
+            assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+            assertThat(retried.json().get("applied").asBoolean()).isTrue();
+            assertThat(lettersOf(projectId)).isEmpty();
+            assertThat(api.get("/api/projects/" + projectId + "/tasks").json())
+                    .extracting(task -> task.get("key").asText()).containsExactly("P1", "P2");
+        } finally {
+            PoisonedTasks.cure(poisonedTitle);
+        }
+    }
+
+    @Test
+    void a_parked_event_can_be_given_up_and_unknown_letters_are_404() {
+        String poisonedTitle = "poison " + UUID.randomUUID();
+        PoisonedTasks.poison(poisonedTitle);
+        String projectId = new Projects(api).create();
+        try {
+            addPhase(projectId, "P1", poisonedTitle);
+            List<JsonNode> parked = Eventually.await(Duration.ofSeconds(10), () -> lettersOf(projectId),
+                    letters -> letters.size() == 2);
+            JsonNode letter = parked.get(0);
+
+            assertThat(api.delete("/api/admin/dead-letters/" + letter.get("id").asText()).status()).isEqualTo(204);
+
+            assertThat(lettersOf(projectId)).extracting(left -> left.get("id").asText())
+                    .containsExactly(parked.get(1).get("id").asText());
+            api.delete("/api/admin/dead-letters/" + parked.get(1).get("id").asText());
+            assertThat(api.delete("/api/admin/dead-letters/" + letter.get("id").asText()).json().get("code")
+                    .asText()).isEqualTo("DEAD_LETTER_NOT_FOUND");
+            assertThat(api.post("/api/admin/dead-letters/nope/retry", null).status()).isEqualTo(404);
+        } finally {
+            PoisonedTasks.cure(poisonedTitle);
+        }
+    }
+
+    /** @return the project's version after it */
+    private long addPhase(String projectId, String key, String title) {
+        Response added = api.post("/api/projects/" + projectId + "/tasks",
+                json("key", key, "level", "PHASE", "title", title));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        return added.json().get("version").asLong();
+    }
+
+    private List<JsonNode> lettersOf(String projectId) {
+        Response letters = api.get("/api/admin/dead-letters");
+        assertThat(letters.status()).as(letters.toString()).isEqualTo(200);
+        return StreamSupport.stream(letters.json().spliterator(), false)
+                .filter(letter -> letter.get("sequence").asText().equals(projectId))
+                .toList();
+    }
+}

@@ -1,0 +1,88 @@
+package io.taskledger.projections.board;
+
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.query.ProjectSummary;
+import io.taskledger.api.query.TaskDetails;
+import io.taskledger.api.query.TaskList;
+import io.taskledger.api.timetravel.FindProjectAsOfQuery;
+import io.taskledger.api.timetravel.FindTaskAsOfQuery;
+import io.taskledger.api.timetravel.FindTasksAsOfQuery;
+import io.taskledger.api.timetravel.PointInTime;
+import io.taskledger.projections.audit.ProjectEventLog;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Answers the board's questions about the past: it replays the project's events up to the point asked for through
+ * the same {@link TaskBoardProjection} that builds the live board, into an {@link InMemoryBoardStore}, and answers
+ * from that with the same {@link BoardViews}. The live read model is neither read nor touched.
+ */
+@Component
+public class BoardTimeTravel {
+
+    private final ProjectEventLog eventLog;
+
+    public BoardTimeTravel(ProjectEventLog eventLog) {
+        this.eventLog = eventLog;
+    }
+
+    /** Null when the project did not exist yet. */
+    @QueryHandler
+    public ProjectSummary handle(FindProjectAsOfQuery query) {
+        return rebuild(query.projectId(), query.at())
+                .map(board -> BoardViews.summary(board.project(query.projectId().value()).orElseThrow(),
+                        BoardViews.countByStatus(board.tasksOf(query.projectId().value()))))
+                .orElse(null);
+    }
+
+    @QueryHandler
+    public TaskList handle(FindTasksAsOfQuery query) {
+        ProjectId projectId = query.tasks().projectId();
+        InMemoryBoardStore board = existing(projectId, query.at());
+        return BoardViews.tasks(board.tasksOf(projectId.value()), query.tasks());
+    }
+
+    /** Null when the task did not exist yet. */
+    @QueryHandler
+    public TaskDetails handle(FindTaskAsOfQuery query) {
+        UUID projectId = query.task().projectId().value();
+        InMemoryBoardStore board = existing(query.task().projectId(), query.at());
+        return BoardViews.task(board.tasksOf(projectId), query.task().taskKey(),
+                task -> board.attemptsOf(projectId, task.getKey().value()));
+    }
+
+    private InMemoryBoardStore existing(ProjectId projectId, PointInTime at) {
+        return rebuild(projectId, at).orElseThrow(() -> new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND,
+                "project " + projectId + " did not exist at " + describe(at)));
+    }
+
+    /** Empty when no event of the project had happened by then. */
+    Optional<InMemoryBoardStore> rebuild(ProjectId projectId, PointInTime at) {
+        InMemoryBoardStore board = new InMemoryBoardStore();
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new TaskBoardProjection(board));
+        eventLog.stream(projectId)
+                .takeWhile(event -> at.includes(event.getTimestamp(), event.getSequenceNumber()))
+                .forEach(event -> {
+                    try {
+                        projection.handle(event);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("replaying " + event.getPayloadType().getSimpleName() + " #"
+                                + event.getSequenceNumber() + " of project " + projectId + " failed", e);
+                    }
+                });
+        return board.project(projectId.value()).map(project -> board);
+    }
+
+    private static String describe(PointInTime at) {
+        return List.of(at.asOf() == null ? "" : at.asOf().toString(),
+                        at.asOfVersion() == null ? "" : "version " + at.asOfVersion())
+                .stream().filter(part -> !part.isEmpty()).reduce((a, b) -> a + " / " + b).orElse("that point");
+    }
+}

@@ -1,0 +1,99 @@
+package io.taskledger.projections.board;
+
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.ids.TaskKey;
+import io.taskledger.api.plan.Step;
+import io.taskledger.api.plan.SuccessCriterion;
+import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.ProjectSummary;
+import io.taskledger.api.query.TaskDetails;
+import io.taskledger.api.query.TaskList;
+import io.taskledger.api.query.TaskRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The board's answers made from its rows, wherever they come from: the live tables ({@link TaskBoardQueries}) or
+ * a board of the past rebuilt in memory ({@link BoardTimeTravel}), so both answer in the same shapes.
+ */
+final class BoardViews {
+
+    private BoardViews() {
+    }
+
+    /** @param projectTasks every task of the project, in plan order */
+    static TaskList tasks(List<BoardTask> projectTasks, FindTasksQuery query) {
+        ProjectPlan plan = new ProjectPlan(projectTasks);
+        return new TaskList(projectTasks.stream()
+                .filter(task -> query.status() == null || task.getStatus() == query.status())
+                .filter(task -> query.assignee() == null || query.assignee().equals(task.getAssignee()))
+                .filter(task -> query.level() == null || task.getLevel() == query.level())
+                .map(task -> row(task, plan))
+                .toList());
+    }
+
+    /**
+     * @param projectTasks every task of the project, in plan order
+     * @return null when the project has no such task
+     */
+    static TaskDetails task(List<BoardTask> projectTasks, TaskKey key,
+                            Function<BoardTask, List<BoardAttempt>> attemptsOf) {
+        ProjectPlan plan = new ProjectPlan(projectTasks);
+        return projectTasks.stream()
+                .filter(task -> task.getKey().equals(key))
+                .findFirst()
+                .map(task -> details(task, plan, attemptsOf.apply(task)))
+                .orElse(null);
+    }
+
+    /** What the database's group-by answers for the live board, counted from the rows themselves. */
+    static List<StatusCount> countByStatus(List<BoardTask> projectTasks) {
+        Map<List<Object>, Long> counts = projectTasks.stream().collect(Collectors.groupingBy(
+                task -> List.of(task.getProjectId(), task.getStatus(), task.isLeaf()), Collectors.counting()));
+        return projectTasks.stream()
+                .map(task -> new StatusCount(task.getProjectId(), task.getStatus(), task.isLeaf(),
+                        counts.get(List.of(task.getProjectId(), task.getStatus(), task.isLeaf()))))
+                .distinct()
+                .toList();
+    }
+
+    static ProjectSummary summary(BoardProject project, List<StatusCount> counts) {
+        BoardStatistics statistics = BoardStatistics.of(counts);
+        return new ProjectSummary(new ProjectId(project.getProjectId()), project.getKey(), project.getName(),
+                project.getDescription(), project.isArchived(), project.getCreatedAt(), project.getVersion(),
+                statistics.taskCount(), statistics.countsByStatus(), statistics.progressPercent());
+    }
+
+    static TaskRow row(BoardTask task, ProjectPlan plan) {
+        return row(task, plan.blockedBy(task));
+    }
+
+    static TaskRow row(BoardTask task, List<TaskKey> blockedBy) {
+        return new TaskRow(new ProjectId(task.getProjectId()), task.getKey(), task.getLevel(), task.getParent(),
+                task.getTitle(), task.getStatus(), task.getAssignee(), task.getPriority(), task.getAttempts(),
+                task.getMaxRetries(), blockedBy, task.getPosition());
+    }
+
+    static TaskDetails details(BoardTask task, ProjectPlan plan, List<BoardAttempt> history) {
+        return new TaskDetails(new ProjectId(task.getProjectId()), task.getKey(), task.getLevel(), task.getParent(),
+                task.getTitle(), task.getDescription(), task.getStatus(), task.getAssignee(), task.getPriority(),
+                task.getAttempts(), task.getMaxRetries(), task.getOnFailure(), task.getEscalateTo(),
+                task.getTimeoutMinutes(), task.getPrerequisites(), plan.blockedBy(task), plan.childrenOf(task),
+                task.getPosition(), task.getSteps().stream().map(BoardViews::stepView).toList(),
+                history.stream().map(BoardAttempt::toView).toList());
+    }
+
+    static TaskDetails.StepView stepView(Step step) {
+        List<String> names = step.criterionNames();
+        List<TaskDetails.CriterionView> criteria = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            SuccessCriterion criterion = step.successCriteria().get(i);
+            criteria.add(new TaskDetails.CriterionView(names.get(i), criterion.type(), criterion.expected()));
+        }
+        return new TaskDetails.StepView(step.key(), step.description(), criteria);
+    }
+}

@@ -1,0 +1,163 @@
+package io.taskledger.query.api;
+
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.plan.TaskLevel;
+import io.taskledger.api.plan.TaskStatus;
+import io.taskledger.api.query.FindTaskQuery;
+import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.ProjectSummary;
+import io.taskledger.api.query.TaskDetails;
+import io.taskledger.api.query.TaskList;
+import io.taskledger.api.query.TaskRow;
+import io.taskledger.api.timetravel.FindProjectAsOfQuery;
+import io.taskledger.api.timetravel.FindTaskAsOfQuery;
+import io.taskledger.api.timetravel.FindTasksAsOfQuery;
+import io.taskledger.api.timetravel.PointInTime;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The board as it was: the project, task and tasks reads of {@link ProjectQueryController} with {@code asOf} (an
+ * ISO-8601 instant) and/or {@code asOfVersion} (a project version), answered in the same shapes from the event store.
+ * Spring routes a read here only when one of the two parameters is present.
+ */
+@RestController
+@RequestMapping("/api/projects/{projectId}")
+public class TimeTravelQueryController {
+
+    private static final String AS_OF = "asOf";
+    private static final String AS_OF_VERSION = "asOfVersion";
+
+    private final BoardQueries queries;
+    private final ProjectReadGate gate;
+
+    public TimeTravelQueryController(BoardQueries queries, ProjectReadGate gate) {
+        this.queries = queries;
+        this.gate = gate;
+    }
+
+    @GetMapping(params = AS_OF)
+    public ResponseEntity<ProjectSummary> projectAsOf(
+            @PathVariable("projectId") String projectId,
+            @RequestParam(AS_OF) String asOf,
+            @RequestParam(name = AS_OF_VERSION, required = false) String asOfVersion,
+            Caller caller) {
+        return project(projectId, pointInTime(asOf, asOfVersion), caller);
+    }
+
+    @GetMapping(params = {AS_OF_VERSION, "!" + AS_OF})
+    public ResponseEntity<ProjectSummary> projectAsOfVersion(
+            @PathVariable("projectId") String projectId,
+            @RequestParam(AS_OF_VERSION) String asOfVersion,
+            Caller caller) {
+        return project(projectId, pointInTime(null, asOfVersion), caller);
+    }
+
+    @GetMapping(path = "/tasks", params = AS_OF)
+    public List<TaskRow> tasksAsOf(
+            @PathVariable("projectId") String projectId,
+            @RequestParam(AS_OF) String asOf,
+            @RequestParam(name = AS_OF_VERSION, required = false) String asOfVersion,
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "assignee", required = false) String assignee,
+            @RequestParam(name = "level", required = false) String level,
+            Caller caller) {
+        return tasks(projectId, pointInTime(asOf, asOfVersion), status, assignee, level, caller);
+    }
+
+    @GetMapping(path = "/tasks", params = {AS_OF_VERSION, "!" + AS_OF})
+    public List<TaskRow> tasksAsOfVersion(
+            @PathVariable("projectId") String projectId,
+            @RequestParam(AS_OF_VERSION) String asOfVersion,
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "assignee", required = false) String assignee,
+            @RequestParam(name = "level", required = false) String level,
+            Caller caller) {
+        return tasks(projectId, pointInTime(null, asOfVersion), status, assignee, level, caller);
+    }
+
+    @GetMapping(path = "/tasks/{taskKey}", params = AS_OF)
+    public TaskDetails taskAsOf(
+            @PathVariable("projectId") String projectId,
+            @PathVariable("taskKey") String taskKey,
+            @RequestParam(AS_OF) String asOf,
+            @RequestParam(name = AS_OF_VERSION, required = false) String asOfVersion,
+            Caller caller) {
+        return task(projectId, taskKey, pointInTime(asOf, asOfVersion), caller);
+    }
+
+    @GetMapping(path = "/tasks/{taskKey}", params = {AS_OF_VERSION, "!" + AS_OF})
+    public TaskDetails taskAsOfVersion(
+            @PathVariable("projectId") String projectId,
+            @PathVariable("taskKey") String taskKey,
+            @RequestParam(AS_OF_VERSION) String asOfVersion,
+            Caller caller) {
+        return task(projectId, taskKey, pointInTime(null, asOfVersion), caller);
+    }
+
+    private ResponseEntity<ProjectSummary> project(String projectIdText, PointInTime at, Caller caller) {
+        ProjectId projectId = RequestValues.projectId(projectIdText);
+        gate.open(projectId, null, caller);
+        ProjectSummary project = queries.askOptional(new FindProjectAsOfQuery(projectId, at), ProjectSummary.class)
+                .orElseThrow(() -> new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND,
+                        "project " + projectId + " did not exist then"));
+        return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
+    }
+
+    private List<TaskRow> tasks(String projectId, PointInTime at, String status, String assignee, String level,
+                                Caller caller) {
+        FindTasksQuery tasks = new FindTasksQuery(RequestValues.projectId(projectId),
+                RequestValues.optionalEnum("status", status, TaskStatus.class),
+                assignee == null || assignee.isBlank() ? null : assignee,
+                RequestValues.optionalEnum("level", level, TaskLevel.class));
+        gate.open(tasks.projectId(), null, caller);
+        return queries.ask(new FindTasksAsOfQuery(tasks, at), TaskList.class).tasks();
+    }
+
+    private TaskDetails task(String projectId, String taskKey, PointInTime at, Caller caller) {
+        FindTaskQuery task = new FindTaskQuery(RequestValues.projectId(projectId), RequestValues.taskKey(taskKey));
+        gate.open(task.projectId(), null, caller);
+        return queries.askOptional(new FindTaskAsOfQuery(task, at), TaskDetails.class)
+                .orElseThrow(() -> new TaskledgerException(ErrorCode.TASK_NOT_FOUND,
+                        "project " + task.projectId() + " had no task " + task.taskKey() + " then"));
+    }
+
+    private static PointInTime pointInTime(String asOf, String asOfVersion) {
+        return new PointInTime(asOf == null ? null : instant(asOf), asOfVersion == null ? null : version(asOfVersion));
+    }
+
+    /** An instant with its offset: {@code 2026-05-01T10:00:00Z} or {@code 2026-05-01T12:00:00+02:00}. */
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new TaskledgerException(ErrorCode.INVALID_INPUT,
+                    AS_OF + " must be an ISO-8601 instant with an offset, e.g. 2026-05-01T10:00:00Z, not '" + text + "'");
+        }
+    }
+
+    private static long version(String text) {
+        try {
+            long version = Long.parseLong(text.strip());
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new TaskledgerException(ErrorCode.INVALID_INPUT,
+                AS_OF_VERSION + " must be a project version (a number from 0), not '" + text + "'");
+    }
+}

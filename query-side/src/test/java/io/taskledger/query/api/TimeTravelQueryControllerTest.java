@@ -1,0 +1,100 @@
+package io.taskledger.query.api;
+
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.access.GlobalRole;
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.plan.TaskStatus;
+import io.taskledger.api.query.FindProjectQuery;
+import io.taskledger.api.query.FindProjectVersionQuery;
+import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.ProjectSummary;
+import io.taskledger.api.query.TaskList;
+import io.taskledger.api.timetravel.FindProjectAsOfQuery;
+import io.taskledger.api.timetravel.FindTasksAsOfQuery;
+import io.taskledger.api.timetravel.PointInTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A read with asOf or asOfVersion goes to the past; without, to the live board, at the same paths. */
+class TimeTravelQueryControllerTest {
+
+    private final ProjectId project = ProjectId.random();
+    private final List<Object> asked = new ArrayList<>();
+    private MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        BoardQueries queries = new StubAnswers()
+                .answer(FindProjectVersionQuery.class, Long.class, query -> 9L)
+                .answer(FindProjectQuery.class, ProjectSummary.class, query -> summary(query, 9))
+                .answer(FindProjectAsOfQuery.class, ProjectSummary.class, query -> summary(query, 4))
+                .answer(FindTasksQuery.class, TaskList.class, query -> new TaskList(List.of()))
+                .answer(FindTasksAsOfQuery.class, TaskList.class, query -> {
+                    asked.add(query);
+                    return new TaskList(List.of());
+                })
+                .queries();
+        ProjectReadGate gate = new ProjectReadGate(queries, Duration.ofMillis(50));
+        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries, gate),
+                        new TimeTravelQueryController(queries, gate))
+                .setControllerAdvice(new RefusalsAsStatus())
+                .setCustomArgumentResolvers(new FixedCaller(new Caller("vic", GlobalRole.VIEWER)))
+                .build();
+    }
+
+    private ProjectSummary summary(Object query, long version) {
+        asked.add(query);
+        return new ProjectSummary(project, "SHOP", "Shop", null, false, Instant.parse("2026-03-01T09:00:00Z"),
+                version, 0, Map.of(), 0);
+    }
+
+    @Test
+    void the_same_path_answers_live_without_and_from_the_past_with_a_point_in_time() throws Exception {
+        mvc.perform(get("/api/projects/{id}", project)).andExpect(jsonPath("$.version").value(9));
+        mvc.perform(get("/api/projects/{id}", project).param("asOf", "2026-03-01T12:00:00+02:00"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"4\""))
+                .andExpect(jsonPath("$.version").value(4));
+
+        assertThat(asked).last().isEqualTo(new FindProjectAsOfQuery(project,
+                new PointInTime(Instant.parse("2026-03-01T10:00:00Z"), null)));
+    }
+
+    @Test
+    void filters_and_both_bounds_reach_the_query() throws Exception {
+        mvc.perform(get("/api/projects/{id}/tasks", project).param("asOfVersion", "3").param("status", "ready"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/projects/{id}/tasks", project).param("asOfVersion", "3")
+                        .param("asOf", "2026-03-01T10:00:00Z"))
+                .andExpect(status().isOk());
+
+        assertThat(asked).containsSubsequence(
+                new FindTasksAsOfQuery(new FindTasksQuery(project, TaskStatus.READY, null, null),
+                        new PointInTime(null, 3L)),
+                new FindTasksAsOfQuery(new FindTasksQuery(project, null, null, null),
+                        new PointInTime(Instant.parse("2026-03-01T10:00:00Z"), 3L)));
+    }
+
+    @Test
+    void a_malformed_point_in_time_is_bad_input() throws Exception {
+        mvc.perform(get("/api/projects/{id}", project).param("asOf", "2026-03-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_INPUT"));
+        mvc.perform(get("/api/projects/{id}/tasks", project).param("asOfVersion", "-2"))
+                .andExpect(status().isBadRequest());
+    }
+}

@@ -1,0 +1,17 @@
+package io.taskledger.api.audit;
+
+/**
+ * Who and what caused an event, from its metadata.
+ *
+ * @param actor         the account that issued the causing command, or {@code system} for a deadline
+ * @param correlationId the request the event belongs to
+ * @param causationId   the id of the command or deadline message that caused it
+ * @param causationKind {@code COMMAND}, {@code DEADLINE} or {@code EVENT}: what kind of message caused it
+ * @param causationName the causing message's name, e.g. {@code ReportAttemptCommand}, or the deadline's name
+ *                      ({@code causationKind} and {@code causationName} are null on events written before they were
+ *                      recorded)
+ * @param integrityHash the event's link in its project's hash chain (see {@code GET .../verify})
+ */
+public record EventAuditMetadata(String actor, String correlationId, String causationId, String causationKind,
+                                 String causationName, String integrityHash) {
+}

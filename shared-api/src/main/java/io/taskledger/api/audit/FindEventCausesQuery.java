@@ -1,0 +1,7 @@
+package io.taskledger.api.audit;
+
+import io.taskledger.api.ids.ProjectId;
+
+/** Why an event happened. Answer: {@link CausationChain}; refused when the project or the event is unknown. */
+public record FindEventCausesQuery(ProjectId projectId, String eventId) {
+}
