@@ -76,11 +76,15 @@ public final class Benchmark {
         return environment;
     }
 
+    private ServerProcess startServer(Map<String, String> environment, Path log) throws Exception {
+        return ServerProcess.start(settings.jar(), settings.serverHeap(), settings.serverJvmOptions(), environment,
+                log);
+    }
+
     /** Scenarios 1-3 on one server, started once with the production settings and the run's heap. */
     private void underLoad() throws Exception {
         log("starting the server against the run's PostgreSQL");
-        try (ServerProcess server = ServerProcess.start(settings.jar(), settings.serverHeap(), externalDatabase(),
-                serverLog);
+        try (ServerProcess server = startServer(externalDatabase(), serverLog);
              Http http = new Http(server.port)) {
             log("server answered /health after " + server.startup.toMillis() + " ms");
             Authentication auth = Authentication.detect(http, settings.auth(), settings.adminPassword());
@@ -245,8 +249,7 @@ public final class Benchmark {
         }, "rebuild-watcher");
         watcher.start();
         Rebuild.Result result;
-        try (ServerProcess server = ServerProcess.start(settings.jar(), settings.serverHeap(), externalDatabase(),
-                serverLog);
+        try (ServerProcess server = startServer(externalDatabase(), serverLog);
              ProcessStats stats = new ProcessStats(server.pid(), settings.postgresPid())) {
             result = caughtUp.join();
             ProcessStats.Usage usage = stats.finish();
@@ -271,8 +274,7 @@ public final class Benchmark {
         for (String start : List.of("empty data directory (initdb, migrations)", "existing data directory")) {
             log("cold start: " + start);
             Duration startup;
-            try (ServerProcess server = ServerProcess.start(settings.jar(), settings.serverHeap(), embedded,
-                    settings.workDir().resolve("coldstart.log"))) {
+            try (ServerProcess server = startServer(embedded, settings.workDir().resolve("coldstart.log"))) {
                 startup = server.startup;
             }
             report.figure("5 cold start, " + start, Report.format("%.1f s to first 200 on /health",

@@ -31,10 +31,13 @@ final class ServerProcess implements AutoCloseable {
     /**
      * @param environment on top of ours: the database to use (none: the embedded one), the admin password for auth
      */
-    static ServerProcess start(Path jar, String heap, Map<String, String> environment, Path log) throws Exception {
+    static ServerProcess start(Path jar, String heap, List<String> jvmOptions, Map<String, String> environment,
+                               Path log) throws Exception {
         int port = freeLoopbackPort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -24,6 +24,7 @@ record Settings(
         long rebuildEvents,
         Duration rebuildTimeLimit,
         String serverHeap,
+        List<String> serverJvmOptions,
         String adminPassword,
         AuthMode auth,
         List<String> scenarios) {
@@ -47,13 +48,15 @@ record Settings(
                 Integer.parseInt(take(given, "postgres-pid", "0")),
                 integers(take(given, "connections", "1,16,256,1000")),
                 Duration.ofSeconds(Long.parseLong(take(given, "warmup-seconds", "2"))),
-                Duration.ofSeconds(Long.parseLong(take(given, "seconds", "10"))),
+                Duration.ofSeconds(Long.parseLong(take(given, "seconds", "8"))),
                 Integer.parseInt(take(given, "projects", "100")),
-                Integer.parseInt(take(given, "subtasks-per-project", "100")),
+                Integer.parseInt(take(given, "subtasks-per-project", "60")),
                 Integer.parseInt(take(given, "reference-max-connections", "64")),
                 Long.parseLong(take(given, "rebuild-events", "1000000")),
-                Duration.ofSeconds(Long.parseLong(take(given, "rebuild-time-limit-seconds", "120"))),
+                Duration.ofSeconds(Long.parseLong(take(given, "rebuild-time-limit-seconds", "90"))),
                 take(given, "server-heap", "512m"),
+                // e.g. --server-jvm-options=-XX:StartFlightRecording=filename=server.jfr,settings=profile
+                List.of(take(given, "server-jvm-options", "").split(" ")).stream().filter(o -> !o.isBlank()).toList(),
                 take(given, "admin-password", "benchmark-admin-password"),
                 AuthMode.valueOf(take(given, "auth", "auto").toUpperCase()),
                 List.of(take(given, "scenarios", "commands,queries,mixed,rebuild,coldstart").split(",")));
