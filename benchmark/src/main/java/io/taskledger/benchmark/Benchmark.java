@@ -26,6 +26,7 @@ public final class Benchmark {
     private final Report report = new Report();
     private final Path serverLog;
     private List<List<JdbcReference.EventRow>> commandRows;
+    private Authentication auth;
 
     private Benchmark(Settings settings) {
         this.settings = settings;
@@ -87,7 +88,7 @@ public final class Benchmark {
         try (ServerProcess server = startServer(externalDatabase(), serverLog);
              Http http = new Http(server.port)) {
             log("server answered /health after " + server.startup.toMillis() + " ms");
-            Authentication auth = Authentication.detect(http, settings.auth(), settings.adminPassword());
+            auth = Authentication.detect(http, settings.auth(), settings.adminPassword());
             report.note("authentication: " + (auth.enabled()
                     ? "on: admin login, one AGENT account per project, each agent's bearer token on its requests"
                     : "off: this server has no /api/auth/login, requests carry no token"));
@@ -114,7 +115,7 @@ public final class Benchmark {
         long head = database.eventStoreHead();
         Map<Integer, Measured> taskledger = new LinkedHashMap<>();
         for (int connections : settings.connections()) {
-            taskledger.put(connections, measure(server, "commands", connections, true,
+            taskledger.put(connections, measure(server, http, fixture, "commands", connections, true,
                     (i, lastCommit) -> new TaskledgerClients.Commands(http, auth, fixture, i, lastCommit)));
         }
         commandRows = database.commandsAfter(head);
@@ -143,7 +144,7 @@ public final class Benchmark {
     private void queries(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
         Map<Integer, Measured> taskledger = new LinkedHashMap<>();
         for (int connections : settings.connections()) {
-            taskledger.put(connections, measure(server, "queries", connections, false,
+            taskledger.put(connections, measure(server, http, fixture, "queries", connections, false,
                     (i, lastCommit) -> new TaskledgerClients.Queries(http, auth, fixture)));
         }
         for (Map.Entry<Integer, Measured> point : taskledger.entrySet()) {
@@ -163,7 +164,7 @@ public final class Benchmark {
         long head = database.eventStoreHead();
         Map<Integer, Measured> taskledger = new LinkedHashMap<>();
         for (int connections : settings.connections()) {
-            taskledger.put(connections, measure(server, "mixed", connections, true,
+            taskledger.put(connections, measure(server, http, fixture, "mixed", connections, true,
                     (i, lastCommit) -> new TaskledgerClients.Mixed(
                             new TaskledgerClients.Commands(http, auth, fixture, i, lastCommit),
                             new TaskledgerClients.Queries(http, auth, fixture))));
@@ -195,8 +196,9 @@ public final class Benchmark {
         ClosedLoop.Client create(int connection, AtomicReference<TaskledgerClients.Commit> lastCommit);
     }
 
-    private Measured measure(ServerProcess server, String scenario, int connections, boolean probeLag,
-                             ClientFactory clients) throws Exception {
+    private Measured measure(ServerProcess server, Http http, Fixture fixture, String scenario, int connections,
+                             boolean probeLag, ClientFactory clients) throws Exception {
+        settle(http, fixture);
         log(scenario + ": Taskledger with " + connections + " connections");
         AtomicReference<TaskledgerClients.Commit> lastCommit = new AtomicReference<>();
         ClosedLoop.Result result;
@@ -215,6 +217,29 @@ public final class Benchmark {
                 result.latency().mean(), result.errors()) + (lag == null ? "" : ", lag p99 " + lag.p99() + " ms"));
         awaitBoard();   // the next point starts with the board caught up
         return new Measured(result, usage, lag, server.isAlive());
+    }
+
+    /**
+     * Requests a client gave up on may still be queued in the server; the next point starts only once a board read
+     * answers within a second again (at most a minute), so one overloaded point does not spill into the next.
+     */
+    private void settle(Http http, Fixture fixture) throws InterruptedException {
+        Fixture.Project probe = fixture.projects.get(0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            long sentAt = System.nanoTime();
+            try {
+                int status = http.getAndWait("/api/projects/" + probe.id() + "/tasks",
+                        auth.tokenOf(probe.agent())).statusCode();
+                if (status == 200 && System.nanoTime() - sentAt < 1_000_000_000L) {
+                    return;
+                }
+            } catch (RuntimeException stillBusy) {
+                // timed out: try again
+            }
+            Thread.sleep(500);
+        }
+        log("the server did not settle within 60 s; measuring the next point anyway");
     }
 
     private ClosedLoop.Result reference(String scenario, int connections, JdbcReference.Work work) throws Exception {
