@@ -36,6 +36,7 @@ final class Rebuild {
 
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"(?:index|globalIndex)\"\\s*:\\s*(\\d+)");
     private static final int COPY_CHUNK_ROWS = 20_000;
+    private static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(180);
 
     private record Row(String aggregate, long sequence, String type, byte[] metaData, byte[] payload,
                        String revision, String payloadType, String timeStamp) {
@@ -160,7 +161,8 @@ final class Rebuild {
         long events = countEvents();
         long firstClaim = 0;
         long lastLog = System.nanoTime();
-        long deadline = System.nanoTime() + limit.toNanos();
+        // The limit counts from the first claim; the server's startup before it is not the rebuild's time.
+        long deadline = System.nanoTime() + limit.toNanos() + STARTUP_ALLOWANCE.toNanos();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             while (true) {
                 long lowest = Long.MAX_VALUE;
@@ -175,6 +177,7 @@ final class Rebuild {
                 long now = System.nanoTime();
                 if (segments > 0 && firstClaim == 0) {
                     firstClaim = now;
+                    deadline = now + limit.toNanos();
                 }
                 if (segments > 0 && lowest >= head) {
                     return new Result(events, Duration.ofNanos(now - firstClaim), events, true);
