@@ -13,6 +13,7 @@ final class Report {
 
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private int maxReferenceConnections = Integer.MAX_VALUE;
 
     void load(String scenario, int connections, ClosedLoop.Result taskledger, ClosedLoop.Result reference,
               ProcessStats.Usage usage, Latencies.Summary lag, String goal) {
@@ -36,8 +37,6 @@ final class Report {
             notes.add(scenario + " N=" + connections + " reference: first error: " + reference.firstError());
         }
     }
-
-    private int maxReferenceConnections = Integer.MAX_VALUE;
 
     void referenceConnectionsAtMost(int max) {
         maxReferenceConnections = max;
