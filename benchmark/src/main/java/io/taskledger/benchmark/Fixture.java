@@ -53,7 +53,8 @@ final class Fixture {
 
     private static Project createProject(Http http, Authentication auth, String runId, int number,
                                          int subtasksPerProject) {
-        String agent = "bench-agent-" + number;
+        // Agent accounts are named with a leading @ (as in plans: "@coding-agent").
+        String agent = "@bench-agent-" + number;
         HttpResponse<String> created = http.postAndWait("/api/projects", "{\"key\":\"B" + runId + "X" + number
                 + "\",\"name\":\"Benchmark project " + number + "\",\"description\":\"made by the benchmark\"}",
                 auth.adminToken());
