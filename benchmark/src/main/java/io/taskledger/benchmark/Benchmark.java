@@ -1,0 +1,334 @@
+package io.taskledger.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+
+/**
+ * Taskledger's benchmark: runs the scenarios of docs/benchmarks.md against the packaged server on the PostgreSQL that
+ * run.sh started, measures the same work through plain JDBC on that PostgreSQL, and prints one table.
+ */
+public final class Benchmark {
+
+    private final Settings settings;
+    private final JdbcReference database;
+    private final Report report = new Report();
+    private final Path serverLog;
+    private List<List<JdbcReference.EventRow>> commandRows;
+    private Authentication auth;
+
+    private Benchmark(Settings settings) {
+        this.settings = settings;
+        this.database = new JdbcReference(settings);
+        this.serverLog = settings.workDir().resolve("server.log");
+        report.referenceConnectionsAtMost(settings.referenceMaxConnections());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        Files.createDirectories(settings.workDir());
+        new Benchmark(settings).run();
+        // Daemon threads of the HTTP client may linger; the run is over.
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Instant startedAt = Instant.now();
+        String loadBefore = loadAverage();
+        if (settings.runs("commands") || settings.runs("queries") || settings.runs("mixed")) {
+            underLoad();
+        }
+        if (settings.runs("rebuild")) {
+            rebuild();
+        }
+        if (settings.runs("coldstart")) {
+            coldStart();
+        }
+        String table = report.render();
+        String context = "Run of " + startedAt + " to " + Instant.now() + " on " + Runtime.getRuntime()
+                .availableProcessors() + " cores; load average before: " + loadBefore + ", after: " + loadAverage()
+                + ".\nSettings: " + settings.connections() + " connections, " + settings.warmup().toSeconds()
+                + " s warm-up + " + settings.duration().toSeconds() + " s per point, " + settings.projects()
+                + " projects of " + settings.subtasksPerProject() + " subtasks, server -Xmx" + settings.serverHeap()
+                + ", reference at most " + settings.referenceMaxConnections() + " connections.\n";
+        Files.writeString(settings.workDir().resolve("results.md"), context + "\n" + table);
+        System.out.println();
+        System.out.println(context);
+        System.out.println(table);
+    }
+
+    private Map<String, String> externalDatabase() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", settings.dbUser());
+        environment.put("SPRING_DATASOURCE_PASSWORD", settings.dbPassword());
+        environment.put("TASKLEDGER_ADMIN_PASSWORD", settings.adminPassword());
+        return environment;
+    }
+
+    private ServerProcess startServer(Map<String, String> environment, Path log) throws Exception {
+        return ServerProcess.start(settings.jar(), settings.serverHeap(), settings.serverJvmOptions(), environment,
+                log);
+    }
+
+    /** Scenarios 1-3 on one server, started once with the production settings and the run's heap. */
+    private void underLoad() throws Exception {
+        log("starting the server against the run's PostgreSQL");
+        try (ServerProcess server = startServer(externalDatabase(), serverLog);
+             Http http = new Http(server.port)) {
+            log("server answered /health after " + server.startup.toMillis() + " ms");
+            auth = Authentication.detect(http, settings.auth(), settings.adminPassword());
+            report.note("authentication: " + (auth.enabled()
+                    ? "on: admin login, one AGENT account per project, each agent's bearer token on its requests"
+                    : "off: this server has no /api/auth/login, requests carry no token"));
+            log("creating " + settings.projects() + " projects of " + settings.subtasksPerProject() + " subtasks");
+            Fixture fixture = Fixture.create(http, auth, settings.projects(), settings.subtasksPerProject());
+            awaitBoard();
+            database.createReferenceEventTable();
+            if (settings.runs("commands")) {
+                commands(server, http, auth, fixture);
+            }
+            if (settings.runs("queries")) {
+                queries(server, http, auth, fixture);
+            }
+            if (settings.runs("mixed")) {
+                mixed(server, http, auth, fixture);
+            }
+            if (fixture.remainingSubtasks() == 0) {
+                report.note("the fixture ran out of subtasks: raise --projects or --subtasks-per-project");
+            }
+        }
+    }
+
+    private void commands(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
+        long head = database.eventStoreHead();
+        Map<Integer, Measured> taskledger = new LinkedHashMap<>();
+        for (int connections : settings.connections()) {
+            taskledger.put(connections, measure(server, http, fixture, "commands", connections, true,
+                    (i, lastCommit) -> new TaskledgerClients.Commands(http, auth, fixture, i, lastCommit)));
+        }
+        commandRows = database.commandsAfter(head);
+        log("reference: " + commandRows.size() + " commands' event rows, "
+                + commandRows.stream().mapToInt(List::size).sum() + " rows");
+        double at256 = taskledger.containsKey(256) ? taskledger.get(256).result.throughput() : Double.NaN;
+        for (Map.Entry<Integer, Measured> point : taskledger.entrySet()) {
+            int connections = point.getKey();
+            ClosedLoop.Result reference = reference("commands", connections,
+                    JdbcReference.appendCommands(commandRows));
+            Measured measured = point.getValue();
+            String goal;
+            if (connections == 16 || connections == 256) {
+                goal = "≥ 0.50 of reference: " + Report.verdict(Report.ratio(measured.result, reference) >= 0.5);
+            } else if (connections == 1000) {
+                goal = "no errors/timeouts, ≥ N=256 throughput: " + (Double.isNaN(at256)
+                        ? "not judged (N=256 not run)"
+                        : Report.verdict(measured.result.errors() == 0 && measured.result.throughput() >= at256));
+            } else {
+                goal = "no errors: " + Report.verdict(measured.result.errors() == 0);
+            }
+            goal += "; lag p99 < 100 ms: " + lagVerdict(measured.lag);
+            report.load("1 commands", connections, measured.result, reference, measured.usage, measured.lag, goal);
+        }
+    }
+
+    private void queries(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
+        Map<Integer, Measured> taskledger = new LinkedHashMap<>();
+        for (int connections : settings.connections()) {
+            taskledger.put(connections, measure(server, http, fixture, "queries", connections, false,
+                    (i, lastCommit) -> new TaskledgerClients.Queries(http, auth, fixture)));
+        }
+        for (Map.Entry<Integer, Measured> point : taskledger.entrySet()) {
+            int connections = point.getKey();
+            ClosedLoop.Result reference = reference("queries", connections, JdbcReference.boardReads(fixture));
+            ClosedLoop.Result result = point.getValue().result;
+            String goal = "≥ 0.50 of reference: " + Report.verdict(Report.ratio(result, reference) >= 0.5);
+            if (connections == 1000) {
+                goal += "; no errors, mean < 200 ms: " + Report.verdict(result.errors() == 0
+                        && result.latency().mean() < 200);
+            }
+            report.load("2 queries", connections, result, reference, point.getValue().usage, null, goal);
+        }
+    }
+
+    private void mixed(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
+        long head = database.eventStoreHead();
+        Map<Integer, Measured> taskledger = new LinkedHashMap<>();
+        for (int connections : settings.connections()) {
+            taskledger.put(connections, measure(server, http, fixture, "mixed", connections, true,
+                    (i, lastCommit) -> new TaskledgerClients.Mixed(
+                            new TaskledgerClients.Commands(http, auth, fixture, i, lastCommit),
+                            new TaskledgerClients.Queries(http, auth, fixture))));
+        }
+        if (commandRows == null) {
+            commandRows = database.commandsAfter(head);
+        }
+        for (Map.Entry<Integer, Measured> point : taskledger.entrySet()) {
+            int connections = point.getKey();
+            ClosedLoop.Result reference = reference("mixed", connections, JdbcReference.mixed(
+                    JdbcReference.boardReads(fixture), JdbcReference.appendCommands(commandRows)));
+            Measured measured = point.getValue();
+            String goal = "runs in -Xmx" + settings.serverHeap() + " without errors: "
+                    + Report.verdict(measured.result.errors() == 0 && measured.serverAlive)
+                    + "; lag p99 < 100 ms: " + lagVerdict(measured.lag);
+            report.load("3 mixed 80/20", connections, measured.result, reference, measured.usage, measured.lag, goal);
+        }
+    }
+
+    private static String lagVerdict(Latencies.Summary lag) {
+        return lag.count() == 0 ? "**MISSED** (no command confirmed: nothing to measure)" : Report.verdict(lag.p99() < 100);
+    }
+
+    private record Measured(ClosedLoop.Result result, ProcessStats.Usage usage, Latencies.Summary lag,
+                            boolean serverAlive) {
+    }
+
+    private interface ClientFactory {
+        ClosedLoop.Client create(int connection, AtomicReference<TaskledgerClients.Commit> lastCommit);
+    }
+
+    private Measured measure(ServerProcess server, Http http, Fixture fixture, String scenario, int connections,
+                             boolean probeLag, ClientFactory clients) throws Exception {
+        settle(http, fixture);
+        log(scenario + ": Taskledger with " + connections + " connections");
+        AtomicReference<TaskledgerClients.Commit> lastCommit = new AtomicReference<>();
+        ClosedLoop.Result result;
+        ProcessStats.Usage usage;
+        Latencies.Summary lag = null;
+        try (LagProbe probe = probeLag ? new LagProbe(settings, lastCommit) : null;
+             ProcessStats stats = new ProcessStats(server.pid(), settings.postgresPid())) {
+            IntFunction<ClosedLoop.Client> factory = i -> clients.create(i, lastCommit);
+            result = ClosedLoop.run(connections, settings.warmup(), settings.duration(), factory);
+            usage = stats.finish();
+            if (probe != null) {
+                lag = probe.finish();
+            }
+        }
+        log(scenario + ": " + Report.format("%.0f/s, mean %.1f ms, errors %d", result.throughput(),
+                result.latency().mean(), result.errors()) + (lag == null ? "" : ", lag p99 " + lag.p99() + " ms"));
+        awaitBoard();   // the next point starts with the board caught up
+        return new Measured(result, usage, lag, server.isAlive());
+    }
+
+    /**
+     * Requests a client gave up on may still be queued in the server; the next point starts only once a board read
+     * answers within a second again (at most a minute), so one overloaded point does not spill into the next.
+     */
+    private void settle(Http http, Fixture fixture) throws InterruptedException {
+        Fixture.Project probe = fixture.projects.get(0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            long sentAt = System.nanoTime();
+            try {
+                int status = http.getAndWait("/api/projects/" + probe.id() + "/tasks",
+                        auth.tokenOf(probe.agent())).statusCode();
+                if (status == 200 && System.nanoTime() - sentAt < 1_000_000_000L) {
+                    return;
+                }
+            } catch (RuntimeException stillBusy) {
+                // timed out: try again
+            }
+            Thread.sleep(500);
+        }
+        log("the server did not settle within 60 s; measuring the next point anyway");
+    }
+
+    private ClosedLoop.Result reference(String scenario, int connections, JdbcReference.Work work) throws Exception {
+        log(scenario + ": plain JDBC reference with " + Math.min(connections, settings.referenceMaxConnections())
+                + " connections");
+        ClosedLoop.Result result = database.run(connections, settings.warmup(), settings.duration(), work);
+        log(scenario + " reference: " + Report.format("%.0f/s", result.throughput()));
+        return result;
+    }
+
+    private void awaitBoard() throws Exception {
+        Rebuild.Result caughtUp = new Rebuild(database).awaitCatchUp(Duration.ofSeconds(120));
+        if (!caughtUp.finished()) {
+            throw new IllegalStateException("the board did not catch up with the event store within 120 s");
+        }
+    }
+
+    /** Scenario 4. Runs after the load scenarios: their projects are what gets copied up to the target count. */
+    private void rebuild() throws Exception {
+        Rebuild rebuild = new Rebuild(database);
+        log("rebuild: growing the event store to " + settings.rebuildEvents() + " events");
+        long events = rebuild.growEventStoreTo(settings.rebuildEvents());
+        rebuild.resetBoard();
+        log("rebuild: " + events + " events; board emptied, tokens deleted; starting the server");
+        CompletableFuture<Rebuild.Result> caughtUp = new CompletableFuture<>();
+        Thread watcher = new Thread(() -> {
+            try {
+                caughtUp.complete(rebuild.awaitCatchUp(settings.rebuildTimeLimit()));
+            } catch (Exception e) {
+                caughtUp.completeExceptionally(e);
+            }
+        }, "rebuild-watcher");
+        watcher.start();
+        Rebuild.Result result;
+        try (ServerProcess server = startServer(externalDatabase(), serverLog);
+             ProcessStats stats = new ProcessStats(server.pid(), settings.postgresPid())) {
+            result = caughtUp.join();
+            ProcessStats.Usage usage = stats.finish();
+            report.note(Report.format("rebuild: server peak RSS %.0f MB, server CPU %.0f %%, PostgreSQL CPU %.0f %%",
+                    usage.serverPeakRssMb(), usage.serverCpuPercent(), usage.postgresCpuPercent()));
+        }
+        String figure = Report.format("%.0f events/s (%d events in %.1f s%s)", result.eventsPerSecond(),
+                result.processed(), result.elapsed().toMillis() / 1000.0,
+                result.finished() ? "" : ", NOT finished within the time limit: rate of the part done");
+        log("rebuild: " + figure);
+        report.figure("4 rebuild task-board", figure,
+                "≥ 20,000 events/s: " + Report.verdict(result.eventsPerSecond() >= 20_000));
+    }
+
+    /** Scenario 5: the server on its embedded PostgreSQL, first in an empty data directory, then reusing it. */
+    private void coldStart() throws Exception {
+        Path dataDir = settings.workDir().resolve("coldstart-data");
+        deleteRecursively(dataDir);
+        Map<String, String> embedded = new HashMap<>();
+        embedded.put("SPRING_DATASOURCE_URL", null);
+        embedded.put("TASKLEDGER_DATA_DIR", dataDir.toAbsolutePath().toString());
+        for (String start : List.of("empty data directory (initdb, migrations)", "existing data directory")) {
+            log("cold start: " + start);
+            Duration startup;
+            try (ServerProcess server = startServer(embedded, settings.workDir().resolve("coldstart.log"))) {
+                startup = server.startup;
+            }
+            report.figure("5 cold start, " + start, Report.format("%.1f s to first 200 on /health",
+                    startup.toMillis() / 1000.0), "< 8 s: " + Report.verdict(startup.toMillis() < 8_000));
+        }
+        deleteRecursively(dataDir);
+    }
+
+    private static void deleteRecursively(Path directory) throws Exception {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    static void log(String message) {
+        System.err.println(LocalTime.now().withNano(0) + " " + message);
+    }
+}

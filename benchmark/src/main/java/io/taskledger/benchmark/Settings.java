@@ -1,0 +1,88 @@
+package io.taskledger.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every knob of a run, from {@code --name=value} arguments; run.sh passes the database it started. */
+record Settings(
+        Path jar,
+        Path workDir,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        int postgresPid,
+        List<Integer> connections,
+        Duration warmup,
+        Duration duration,
+        int projects,
+        int subtasksPerProject,
+        int referenceMaxConnections,
+        long rebuildEvents,
+        Duration rebuildTimeLimit,
+        String serverHeap,
+        List<String> serverJvmOptions,
+        String adminPassword,
+        AuthMode auth,
+        List<String> scenarios) {
+
+    enum AuthMode { AUTO, ON, OFF }
+
+    static Settings parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("arguments are --name=value, not " + arg);
+            }
+            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        Settings settings = new Settings(
+                Path.of(take(given, "jar", "infra/target/taskledger.jar")),
+                Path.of(take(given, "work-dir", "benchmark/target/run")),
+                take(given, "jdbc-url", null),
+                take(given, "db-user", "postgres"),
+                take(given, "db-password", ""),
+                Integer.parseInt(take(given, "postgres-pid", "0")),
+                integers(take(given, "connections", "1,16,256,1000")),
+                Duration.ofSeconds(Long.parseLong(take(given, "warmup-seconds", "2"))),
+                Duration.ofSeconds(Long.parseLong(take(given, "seconds", "8"))),
+                Integer.parseInt(take(given, "projects", "100")),
+                Integer.parseInt(take(given, "subtasks-per-project", "60")),
+                Integer.parseInt(take(given, "reference-max-connections", "64")),
+                Long.parseLong(take(given, "rebuild-events", "1000000")),
+                Duration.ofSeconds(Long.parseLong(take(given, "rebuild-time-limit-seconds", "60"))),
+                take(given, "server-heap", "512m"),
+                // e.g. --server-jvm-options=-XX:StartFlightRecording=filename=server.jfr,settings=profile
+                List.of(take(given, "server-jvm-options", "").split(" ")).stream().filter(o -> !o.isBlank()).toList(),
+                take(given, "admin-password", "benchmark-admin-password"),
+                AuthMode.valueOf(take(given, "auth", "auto").toUpperCase()),
+                List.of(take(given, "scenarios", "commands,queries,mixed,rebuild,coldstart").split(",")));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("unknown arguments: " + given.keySet());
+        }
+        if (settings.jdbcUrl == null) {
+            throw new IllegalArgumentException("--jdbc-url is required (run.sh starts a PostgreSQL and passes it)");
+        }
+        return settings;
+    }
+
+    boolean runs(String scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    private static String take(Map<String, String> given, String name, String fallback) {
+        String value = given.remove(name);
+        return value != null ? value : fallback;
+    }
+
+    private static List<Integer> integers(String commaSeparated) {
+        List<Integer> values = new ArrayList<>();
+        for (String part : commaSeparated.split(",")) {
+            values.add(Integer.parseInt(part.strip()));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,142 @@
+package io.taskledger.benchmark;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What one connection does against Taskledger in each scenario: agents' commands, board reads, or both. */
+final class TaskledgerClients {
+
+    /** The newest command the server confirmed: the lag probe waits for the board to show it. */
+    record Commit(String projectId, long version, long answeredAtNanos) {
+    }
+
+    private TaskledgerClients() {
+    }
+
+    /**
+     * An agent working through subtasks: start one (attempt n, with a lease), report it with every criterion passed,
+     * take the next. Each call sends one command; a client stays on its own project until that runs dry.
+     */
+    static final class Commands implements ClosedLoop.Client {
+        private final Http http;
+        private final Authentication auth;
+        private final Fixture fixture;
+        private final AtomicReference<Commit> lastCommit;
+        private int projectIndex;
+        private String subtask;
+        private int attempt;
+
+        Commands(Http http, Authentication auth, Fixture fixture, int connection, AtomicReference<Commit> lastCommit) {
+            this.http = http;
+            this.auth = auth;
+            this.fixture = fixture;
+            this.projectIndex = connection % fixture.projects.size();
+            this.lastCommit = lastCommit;
+        }
+
+        @Override
+        public CompletableFuture<String> next() {
+            if (subtask == null) {
+                return start();
+            }
+            Fixture.Project project = project();
+            return http.post("/api/projects/" + project.id() + "/tasks/" + subtask + "/report",
+                            Fixture.passingReport(subtask, attempt), auth.tokenOf(project.agent()))
+                    .thenApply(response -> {
+                        subtask = null;
+                        return confirmed(project, response, "report");
+                    });
+        }
+
+        private CompletableFuture<String> start() {
+            for (int tried = 0; tried < fixture.projects.size() && subtask == null; tried++) {
+                subtask = project().ready().poll();
+                if (subtask == null) {
+                    projectIndex = (projectIndex + 1) % fixture.projects.size();
+                }
+            }
+            if (subtask == null) {
+                return null;   // every subtask of the fixture has been worked: nothing left to command
+            }
+            Fixture.Project project = project();
+            return http.post("/api/projects/" + project.id() + "/tasks/" + subtask + "/start",
+                            "{\"agent\":\"" + project.agent() + "\"}", auth.tokenOf(project.agent()))
+                    .thenApply(response -> {
+                        String error = confirmed(project, response, "start");
+                        if (error == null) {
+                            attempt = Integer.parseInt(Http.field(response.body(), "attempt"));
+                        } else {
+                            subtask = null;
+                        }
+                        return error;
+                    });
+        }
+
+        private String confirmed(Fixture.Project project, HttpResponse<String> response, String what) {
+            if (response.statusCode() != 200) {
+                return what + " answered " + response.statusCode() + " " + response.body();
+            }
+            long version = Long.parseLong(Http.field(response.body(), "version"));
+            lastCommit.set(new Commit(project.id(), version, System.nanoTime()));
+            return null;
+        }
+
+        private Fixture.Project project() {
+            return fixture.projects.get(projectIndex);
+        }
+    }
+
+    /** The three reads agents and people make all day: the board, one task's detail, and an agent's next task. */
+    static final class Queries implements ClosedLoop.Client {
+        private final Http http;
+        private final Authentication auth;
+        private final Fixture fixture;
+
+        Queries(Http http, Authentication auth, Fixture fixture) {
+            this.http = http;
+            this.auth = auth;
+            this.fixture = fixture;
+        }
+
+        @Override
+        public CompletableFuture<String> next() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            Fixture.Project project = fixture.projects.get(random.nextInt(fixture.projects.size()));
+            String token = auth.tokenOf(project.agent());
+            CompletableFuture<HttpResponse<String>> answer = switch (random.nextInt(3)) {
+                case 0 -> http.get("/api/projects/" + project.id() + "/tasks", token);
+                case 1 -> http.get("/api/projects/" + project.id() + "/tasks/"
+                        + project.subtaskKeys().get(random.nextInt(project.subtaskKeys().size())), token);
+                default -> http.get("/api/agents/" + project.agent() + "/next-task", token);
+            };
+            return answer.thenApply(response -> response.statusCode() == 200 || response.statusCode() == 204
+                    ? null
+                    : response.uri().getPath() + " answered " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** Four reads for every write, drawn at random per request. */
+    static final class Mixed implements ClosedLoop.Client {
+        static final double WRITE_SHARE = 0.2;
+        private final Commands commands;
+        private final Queries queries;
+
+        Mixed(Commands commands, Queries queries) {
+            this.commands = commands;
+            this.queries = queries;
+        }
+
+        @Override
+        public CompletableFuture<String> next() {
+            if (ThreadLocalRandom.current().nextDouble() < WRITE_SHARE) {
+                CompletableFuture<String> command = commands.next();
+                if (command != null) {
+                    return command;
+                }
+            }
+            return queries.next();
+        }
+    }
+}
