@@ -1,10 +1,12 @@
 package io.taskledger.infra.persistence;
 
 import io.taskledger.support.ApiClient.Response;
+import io.taskledger.support.Eventually;
 import io.taskledger.support.IntegrationTest;
 import io.taskledger.support.Projects;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,10 @@ class SnapshotTest extends IntegrationTest {
         // One more command so that a load crosses the threshold (100 events by default).
         assertThat(projects.start(projectId, "P1-T1", "@agent").status()).isEqualTo(200);
 
-        Integer snapshots = jdbc.queryForObject(
-                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class, projectId);
-        assertThat(snapshots).isPositive();
+        // Snapshots are taken after the command, on their own thread.
+        Eventually.await(Duration.ofSeconds(10), () -> jdbc.queryForObject(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class, projectId),
+                snapshots -> snapshots > 0);
 
         Response reported = projects.agent("@agent").post(Projects.task(projectId, "P1-T1") + "/report",
                 json("attempt", 1, "results", List.of()));
