@@ -57,7 +57,7 @@ record Settings(
                 take(given, "server-heap", "512m"),
                 // e.g. --server-jvm-options=-XX:StartFlightRecording=filename=server.jfr,settings=profile
                 List.of(take(given, "server-jvm-options", "").split(" ")).stream().filter(o -> !o.isBlank()).toList(),
-                take(given, "admin-password", "benchmark-admin-password"),
+                take(given, "admin-password", "benchmark-root-passphrase"),
                 AuthMode.valueOf(take(given, "auth", "auto").toUpperCase()),
                 List.of(take(given, "scenarios", "commands,queries,mixed,rebuild,coldstart").split(",")));
         if (!given.isEmpty()) {
