@@ -80,8 +80,6 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/auth/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/users/me").authenticated()
                         .requestMatchers("/api/users", "/api/users/**").hasRole(GlobalRole.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/projects")
-                        .hasAnyRole(GlobalRole.ADMIN.name(), GlobalRole.MANAGER.name())
                         .requestMatchers(SecurityConfiguration::isWrite).access(SecurityConfiguration::mayWrite)
                         .anyRequest().authenticated());
         return http.build();

@@ -12,8 +12,11 @@ public interface BoardTaskRepository extends JpaRepository<BoardTask, BoardTask.
 
     @Query("""
             select new io.taskledger.projections.board.StatusCount(t.projectId, t.status, t.leaf, count(t))
-            from BoardTask t group by t.projectId, t.status, t.leaf""")
-    List<StatusCount> countByStatus();
+            from BoardTask t
+            where :everything = true or exists (select 1 from BoardMember m
+                    where m.projectId = t.projectId and m.username = :viewer)
+            group by t.projectId, t.status, t.leaf""")
+    List<StatusCount> countVisibleByStatus(boolean everything, String viewer);
 
     @Query("""
             select new io.taskledger.projections.board.StatusCount(t.projectId, t.status, t.leaf, count(t))

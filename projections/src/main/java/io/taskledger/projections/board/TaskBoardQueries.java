@@ -54,9 +54,11 @@ public class TaskBoardQueries {
     /** Newest first. */
     @QueryHandler
     public ProjectList handle(FindProjectsQuery query) {
-        Map<UUID, List<StatusCount>> countsByProject = tasks.countByStatus().stream()
-                .collect(Collectors.groupingBy(StatusCount::projectId));
         Caller viewer = query.viewer();
+        // Counted over the projects the viewer sees, not over every project.
+        Map<UUID, List<StatusCount>> countsByProject = tasks
+                .countVisibleByStatus(viewer.role().readsEverything(), viewer.username()).stream()
+                .collect(Collectors.groupingBy(StatusCount::projectId));
         return new ProjectList(projects.findVisible(viewer.role().readsEverything(), viewer.username()).stream()
                 .map(project -> BoardViews.summary(project,
                         countsByProject.getOrDefault(project.getProjectId(), List.of())))
