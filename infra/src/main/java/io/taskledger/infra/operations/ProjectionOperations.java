@@ -103,7 +103,8 @@ public class ProjectionOperations {
         long parked = queue(processor.getName()).map(SequencedDeadLetterQueue::size).orElse(0L);
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProjectionStatus(processor.getName(), "subscribing",
-                    processor.isRunning() ? "RUNNING" : "STOPPED", null, head, null, null, null, List.of(), parked);
+                    processor.isRunning() ? "RUNNING" : "STOPPED",
+                    rebuilds.isRebuildable(processor.getName()), null, head, null, null, null, List.of(), parked);
         }
         Map<Integer, String> owners = owners(processor.getName());
         List<ProjectionStatus.SegmentStatus> segments = new ArrayList<>();
@@ -131,7 +132,8 @@ public class ProjectionOperations {
                 : replaying ? "REPLAYING" : "RUNNING";
         Integer progress = rebuilding ? Integer.valueOf(rebuild.percent())
                 : replaying && toReplay > 0 ? Integer.valueOf((int) Math.min(100, replayed * 100 / toReplay)) : null;
-        return new ProjectionStatus(processor.getName(), "pooled-streaming", state, lowest, head,
+        return new ProjectionStatus(processor.getName(), "pooled-streaming", state,
+                rebuilds.isRebuildable(processor.getName()), lowest, head,
                 lowest == null ? head + 1 : Math.max(0, head - lowest), progress,
                 rebuild == null ? null : rebuild.failure(), segments, parked);
     }

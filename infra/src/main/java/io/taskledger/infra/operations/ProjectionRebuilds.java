@@ -4,20 +4,25 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
-import io.taskledger.projections.board.BoardRebuilder;
-import io.taskledger.projections.board.TaskBoardProjection;
+import io.taskledger.projections.ProjectionRebuilder;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs projection rebuilds in the background, one at a time, and tells how far they are: in
- * {@code GET /api/admin/projections} and as the gauge {@value #PROGRESS_METRIC} (percent, tagged by projection).
+ * Runs projection rebuilds in the background, each read model by its {@link ProjectionRebuilder}, and tells how far
+ * they are: in {@code GET /api/admin/projections} and as the gauge {@value #PROGRESS_METRIC} (percent, one per
+ * rebuildable projection, tagged {@code projection}). One rebuild per projection at a time; rebuilds of different
+ * projections run side by side.
  */
 @Component
 public class ProjectionRebuilds {
@@ -25,7 +30,10 @@ public class ProjectionRebuilds {
     public static final String PROGRESS_METRIC = "taskledger.projection.rebuild.progress";
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
-    /** Where the latest rebuild stands; {@code total} is the number of projects to rebuild. */
+    /**
+     * Where the latest rebuild of a projection stands; {@code total} is the number of aggregates (projects,
+     * accounts) to rebuild, {@code done} how many are.
+     */
     public record Progress(boolean running, int done, int total, String failure) {
 
         int percent() {
@@ -33,56 +41,89 @@ public class ProjectionRebuilds {
         }
     }
 
-    private final BoardRebuilder board;
-    private final AtomicReference<Progress> progress = new AtomicReference<>(new Progress(false, 0, 0, null));
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private record Rebuildable(ProjectionRebuilder rebuilder, AtomicReference<Progress> progress) {
+    }
+
+    private final Map<String, Rebuildable> projections = new TreeMap<>();
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ProjectionRebuilds(BoardRebuilder board, MeterRegistry meters) {
-        this.board = board;
-        Gauge.builder(PROGRESS_METRIC, progress, current -> current.get().percent())
-                .tag("projection", TaskBoardProjection.PROCESSING_GROUP)
-                .description("percent of the projects rebuilt by the latest rebuild")
-                .register(meters);
+    public ProjectionRebuilds(List<ProjectionRebuilder> rebuilders, MeterRegistry meters) {
+        for (ProjectionRebuilder rebuilder : rebuilders) {
+            AtomicReference<Progress> progress = new AtomicReference<>(new Progress(false, 0, 0, null));
+            if (projections.putIfAbsent(rebuilder.projection(), new Rebuildable(rebuilder, progress)) != null) {
+                throw new IllegalStateException("two rebuilders for the projection " + rebuilder.projection());
+            }
+            Gauge.builder(PROGRESS_METRIC, progress, current -> current.get().percent())
+                    .tag("projection", rebuilder.projection())
+                    .description("percent of the aggregates rebuilt by the projection's latest rebuild")
+                    .register(meters);
+        }
     }
 
-    /** Starts rebuilding; refused while a rebuild runs or for a projection that cannot be rebuilt. */
+    /** The projections that can be rebuilt, by name. */
+    public Set<String> rebuildable() {
+        return projections.keySet();
+    }
+
+    public boolean isRebuildable(String projection) {
+        return projections.containsKey(projection);
+    }
+
+    /** Starts rebuilding; refused while a rebuild of that projection runs or for a projection that has no rebuild. */
     public Progress start(String projection) {
-        if (!TaskBoardProjection.PROCESSING_GROUP.equals(projection)) {
+        Rebuildable rebuildable = projections.get(projection);
+        if (rebuildable == null) {
             throw new TaskledgerException(ErrorCode.PROJECTION_NOT_FOUND,
                     "there is no rebuildable projection " + projection + "; rebuildable: "
-                            + TaskBoardProjection.PROCESSING_GROUP);
+                            + String.join(", ", projections.keySet()));
         }
-        int total = board.projects().size();
-        Progress started = new Progress(true, 0, total, null);
+        AtomicReference<Progress> progress = rebuildable.progress();
         Progress before = progress.get();
-        if (before.running() || !progress.compareAndSet(before, started)) {
-            throw new TaskledgerException(ErrorCode.REBUILD_RUNNING, "a rebuild of " + projection + " is running: "
-                    + before.done() + " of " + before.total() + " projects done");
+        if (before.running()) {
+            throw running(projection, before);
         }
-        worker.execute(() -> {
+        List<String> keys = rebuildable.rebuilder().keys();
+        int total = keys.size();
+        Progress started = new Progress(true, 0, total, null);
+        if (!progress.compareAndSet(before, started)) {
+            throw running(projection, progress.get());
+        }
+        workers.execute(() -> {
+            Thread.currentThread().setName("projection-rebuild-" + projection);
             try {
-                board.rebuildAll(done -> progress.set(new Progress(true, done, total, null)));
+                for (int i = 0; i < total; i++) {
+                    rebuildable.rebuilder().rebuild(keys.get(i));
+                    progress.set(new Progress(true, i + 1, total, null));
+                }
                 progress.set(new Progress(false, total, total, null));
             } catch (RuntimeException e) {
                 log.error("Rebuilding {} failed", projection, e);
                 Progress failed = progress.get();
                 progress.set(new Progress(false, failed.done(), total, String.valueOf(e.getMessage())));
+            } finally {
+                Thread.currentThread().setName("projection-rebuild");
             }
         });
         return started;
     }
 
-    /** The latest rebuild of the projection, if it is one that can be rebuilt. */
+    /** The latest rebuild of the projection; null for one that cannot be rebuilt. */
     public Progress progressOf(String projection) {
-        return TaskBoardProjection.PROCESSING_GROUP.equals(projection) ? progress.get() : null;
+        Rebuildable rebuildable = projections.get(projection);
+        return rebuildable == null ? null : rebuildable.progress().get();
+    }
+
+    private static TaskledgerException running(String projection, Progress running) {
+        return new TaskledgerException(ErrorCode.REBUILD_RUNNING, "a rebuild of " + projection + " is running: "
+                + running.done() + " of " + running.total() + " done");
     }
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        workers.shutdownNow();
     }
 }

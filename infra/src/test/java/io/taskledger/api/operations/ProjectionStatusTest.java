@@ -24,6 +24,7 @@ class ProjectionStatusTest extends IntegrationTest {
 
         assertThat(board.get("state").asText()).isEqualTo("RUNNING");
         assertThat(board.get("mode").asText()).isEqualTo("pooled-streaming");
+        assertThat(board.get("rebuildable").asBoolean()).isTrue();
         assertThat(board.get("headPosition").asLong()).isGreaterThanOrEqualTo(head);
         assertThat(board.get("lag").asLong()).isEqualTo(board.get("headPosition").asLong()
                 - board.get("position").asLong());
@@ -34,6 +35,9 @@ class ProjectionStatusTest extends IntegrationTest {
         JsonNode keys = projection("project-key-registry");
         assertThat(keys.get("mode").asText()).isEqualTo("subscribing");
         assertThat(keys.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(keys.get("rebuildable").asBoolean()).as("a command-side lookup table, not a read model").isFalse();
+        assertThat(projection("user-directory").get("rebuildable").asBoolean()).isTrue();
+        assertThat(projection("account-sessions").get("rebuildable").asBoolean()).isFalse();
     }
 
     private JsonNode projection(String name) {

@@ -2,6 +2,7 @@ package io.taskledger.projections.board;
 
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.timetravel.PointInTime;
+import io.taskledger.projections.ProjectionRebuilder;
 import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -9,7 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.IntConsumer;
 
 /**
  * Rebuilds the live task board from the first event without taking it away: project by project, the board is
@@ -20,7 +20,7 @@ import java.util.function.IntConsumer;
  * Only the board's own handlers run: nothing else (nothing that notifies) sees the events again.
  */
 @Component
-public class BoardRebuilder {
+public class BoardRebuilder implements ProjectionRebuilder {
 
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
@@ -33,20 +33,22 @@ public class BoardRebuilder {
         this.replay = replay;
     }
 
-    /** The projects the board knows, oldest first. */
-    public List<UUID> projects() {
-        return transactions.execute(status -> entityManager
-                .createQuery("select p.projectId from BoardProject p order by p.createdAt, p.projectId", UUID.class)
-                .getResultList());
+    @Override
+    public String projection() {
+        return TaskBoardProjection.PROCESSING_GROUP;
     }
 
-    /** Rebuilds every project the board knows, reporting after each how many are done. */
-    public void rebuildAll(IntConsumer projectsDone) {
-        List<UUID> projects = projects();
-        for (int i = 0; i < projects.size(); i++) {
-            rebuild(projects.get(i));
-            projectsDone.accept(i + 1);
-        }
+    /** The projects the board knows, oldest first. */
+    @Override
+    public List<String> keys() {
+        return transactions.execute(status -> entityManager
+                .createQuery("select p.projectId from BoardProject p order by p.createdAt, p.projectId", UUID.class)
+                .getResultList()).stream().map(UUID::toString).toList();
+    }
+
+    @Override
+    public void rebuild(String projectId) {
+        rebuild(UUID.fromString(projectId));
     }
 
     public void rebuild(UUID projectId) {

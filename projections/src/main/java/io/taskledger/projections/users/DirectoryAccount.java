@@ -2,6 +2,11 @@ package io.taskledger.projections.users;
 
 import io.taskledger.api.access.AccountKind;
 import io.taskledger.api.access.GlobalRole;
+import io.taskledger.api.account.AccountDisabled;
+import io.taskledger.api.account.AccountDisplayNameChanged;
+import io.taskledger.api.account.AccountEvent;
+import io.taskledger.api.account.AccountRegistered;
+import io.taskledger.api.account.AccountRoleChanged;
 import io.taskledger.api.account.AccountView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,8 +16,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 
-/** An account as the user directory shows it, with the sequence number of its last event applied here. */
+/**
+ * An account as the user directory shows it, with the sequence number of its last event applied here. What each
+ * account event does to the row is decided here and only here: {@link #registered} opens it, {@link #apply} applies
+ * a later event. The live {@link UserDirectoryProjection} and the {@link UserDirectoryRebuilder} ({@link #fold})
+ * both go through them, so a rebuilt row is the row the live projection wrote.
+ */
 @Entity
 @Table(name = "user_directory")
 public class DirectoryAccount {
@@ -50,25 +61,58 @@ public class DirectoryAccount {
         this.version = version;
     }
 
-    /** Whether this event of the account was applied already: a redelivery or a replay overlap. */
-    boolean hasSeen(long sequence) {
-        return sequence <= version;
+    /** The row an account's registration opens, at the registration's sequence number. */
+    static DirectoryAccount registered(AccountRegistered event, long sequence, Instant at) {
+        return new DirectoryAccount(event.username(), event.displayName(), event.kind(), event.role(), at, sequence);
     }
 
-    void advanceTo(long sequence) {
+    /**
+     * Applies a later event of the account, unless it was applied already (a redelivery or a replay overlap) or is
+     * one the directory does not show (a password change: the version stays at the last event shown).
+     *
+     * @return whether the row changed
+     */
+    boolean apply(AccountEvent event, long sequence) {
+        if (sequence <= version) {
+            return false;
+        }
+        if (event instanceof AccountRoleChanged changed) {
+            role = changed.to();
+        } else if (event instanceof AccountDisplayNameChanged renamed) {
+            displayName = renamed.displayName();
+        } else if (event instanceof AccountDisabled) {
+            enabled = false;
+        } else {
+            return false;
+        }
         version = sequence;
+        return true;
     }
 
-    void rename(String newDisplayName) {
-        displayName = newDisplayName;
+    /** One stored event of an account's stream. */
+    record Recorded(AccountEvent event, long sequence, Instant at) {
     }
 
-    void grant(GlobalRole newRole) {
-        role = newRole;
+    /**
+     * The row the account's events, oldest first, leave behind: the registration opens it, each later event is
+     * applied. Empty when the events hold no registration.
+     */
+    static Optional<DirectoryAccount> fold(Iterable<Recorded> events) {
+        DirectoryAccount account = null;
+        for (Recorded recorded : events) {
+            if (account == null) {
+                if (recorded.event() instanceof AccountRegistered registration) {
+                    account = registered(registration, recorded.sequence(), recorded.at());
+                }
+            } else {
+                account.apply(recorded.event(), recorded.sequence());
+            }
+        }
+        return Optional.ofNullable(account);
     }
 
-    void disable() {
-        enabled = false;
+    long version() {
+        return version;
     }
 
     AccountView view() {

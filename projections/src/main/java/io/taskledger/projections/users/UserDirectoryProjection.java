@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
  * The user directory: every account with its display name, kind, role and whether it is enabled, built from the
@@ -38,24 +37,24 @@ public class UserDirectoryProjection {
     @EventHandler
     void on(AccountRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (!accounts.existsById(event.username())) {
-            entityManager.persist(new DirectoryAccount(event.username(), event.displayName(), event.kind(),
-                    event.role(), at, sequence));
+            entityManager.persist(DirectoryAccount.registered(event, sequence, at));
         }
     }
 
+    /** Role changes, renames and disabling: {@link DirectoryAccount#apply} says what each does to the row. */
     @EventHandler
     void on(AccountRoleChanged event, @SequenceNumber long sequence) {
-        change(event, sequence, account -> account.grant(event.to()));
+        change(event, sequence);
     }
 
     @EventHandler
     void on(AccountDisplayNameChanged event, @SequenceNumber long sequence) {
-        change(event, sequence, account -> account.rename(event.displayName()));
+        change(event, sequence);
     }
 
     @EventHandler
     void on(AccountDisabled event, @SequenceNumber long sequence) {
-        change(event, sequence, DirectoryAccount::disable);
+        change(event, sequence);
     }
 
     @ResetHandler
@@ -63,12 +62,9 @@ public class UserDirectoryProjection {
         accounts.deleteAllInBatch();
     }
 
-    private void change(AccountEvent event, long sequence, Consumer<DirectoryAccount> change) {
+    private void change(AccountEvent event, long sequence) {
         DirectoryAccount account = accounts.findById(event.username()).orElseThrow(() -> new IllegalStateException(
                 "the user directory has no account " + event.username() + " for " + event));
-        if (!account.hasSeen(sequence)) {
-            account.advanceTo(sequence);
-            change.accept(account);
-        }
+        account.apply(event, sequence);
     }
 }

@@ -1,0 +1,72 @@
+package io.taskledger.projections.users;
+
+import io.taskledger.api.account.AccountEvent;
+import io.taskledger.projections.ProjectionRebuilder;
+import jakarta.persistence.EntityManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+
+/**
+ * Rebuilds the user directory from the account events without taking it away, account by account, as the board's
+ * rebuilder does project by project: in one transaction the account's row is locked ({@code FOR NO KEY UPDATE}, so
+ * the live processor's next change to that account waits and then applies on top), the account's stream (the
+ * {@code Account} aggregate, identified by its username) is read from sequence 0 up to the version the row shows,
+ * folded by {@link DirectoryAccount#fold} (the code the live projection applies events with) and the row replaced.
+ * Readers see the previous row until it commits, then the rebuilt one. No event handler runs.
+ */
+@Component
+public class UserDirectoryRebuilder implements ProjectionRebuilder {
+
+    private final EntityManager entityManager;
+    private final TransactionTemplate transactions;
+    private final EventStore eventStore;
+
+    public UserDirectoryRebuilder(EntityManager entityManager, PlatformTransactionManager transactionManager,
+                                  EventStore eventStore) {
+        this.entityManager = entityManager;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public String projection() {
+        return UserDirectoryProjection.PROCESSING_GROUP;
+    }
+
+    /** The accounts the directory knows, oldest registration first. */
+    @Override
+    public List<String> keys() {
+        return transactions.execute(status -> entityManager.createQuery(
+                        "select a.username from DirectoryAccount a order by a.registeredAt, a.username", String.class)
+                .getResultList());
+    }
+
+    @Override
+    public void rebuild(String username) {
+        transactions.executeWithoutResult(status -> {
+            List<?> locked = entityManager.createNativeQuery(
+                            "SELECT version FROM user_directory WHERE username = ? FOR NO KEY UPDATE")
+                    .setParameter(1, username).getResultList();
+            if (locked.isEmpty()) {
+                return;
+            }
+            long version = ((Number) locked.get(0)).longValue();
+            // From sequence 0: readEvents(id) alone would start from a snapshot, which is the aggregate's state.
+            List<DirectoryAccount.Recorded> events = eventStore.readEvents(username, 0L).asStream()
+                    .takeWhile(event -> event.getSequenceNumber() <= version)
+                    .filter(event -> event.getPayload() instanceof AccountEvent)
+                    .map(event -> new DirectoryAccount.Recorded((AccountEvent) event.getPayload(),
+                            event.getSequenceNumber(), event.getTimestamp()))
+                    .toList();
+            DirectoryAccount rebuilt = DirectoryAccount.fold(events).orElseThrow(() -> new IllegalStateException(
+                    "account " + username + " has no registration in the event store"));
+            entityManager.clear();
+            entityManager.merge(rebuilt);
+            entityManager.flush();
+        });
+    }
+}
