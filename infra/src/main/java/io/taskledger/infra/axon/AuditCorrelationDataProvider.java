@@ -16,6 +16,12 @@ import java.util.Map;
  * {@code causationKind} ({@code COMMAND}, {@code DEADLINE} or {@code EVENT}) and {@code causationName} (the command's
  * class or the deadline's name) say what the causing message was, so an auditor following the chain back reads
  * "ReportAttemptCommand", not only an id.
+ *
+ * <p>A deadline's events also say which message scheduled the deadline ({@code deadlineScheduledBy}): a deadline
+ * scheduled while a command is handled carries that command's correlation data in its metadata (Axon merges the unit
+ * of work's correlation data into every message created in it, and the db-scheduler deadline manager stores the
+ * metadata with the deadline and restores it when it fires), so its {@code causationId} is the scheduling command's
+ * id. The causation chain follows it from a lease expiry back to the {@code StartTaskCommand} that opened the lease.
  */
 public class AuditCorrelationDataProvider implements CorrelationDataProvider {
 
@@ -25,6 +31,7 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
     public static final String CAUSATION_ID = "causationId";
     public static final String CAUSATION_NAME = "causationName";
     public static final String CAUSATION_KIND = "causationKind";
+    public static final String DEADLINE_SCHEDULED_BY = "deadlineScheduledBy";
     public static final String SYSTEM_ACTOR = "system";
 
     @Override
@@ -36,6 +43,10 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
         data.put(CAUSATION_KIND, kindOf(message));
         Object correlationId = message.getMetaData().get(CORRELATION_ID);
         data.put(CORRELATION_ID, correlationId != null ? correlationId : message.getIdentifier());
+        Object scheduledBy = message instanceof DeadlineMessage<?> ? message.getMetaData().get(CAUSATION_ID) : null;
+        if (scheduledBy != null) {
+            data.put(DEADLINE_SCHEDULED_BY, scheduledBy);
+        }
         Object actor = message instanceof DeadlineMessage<?> ? SYSTEM_ACTOR : message.getMetaData().get(ACTOR);
         if (actor != null) {
             data.put(ACTOR, actor);

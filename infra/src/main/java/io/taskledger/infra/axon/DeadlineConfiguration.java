@@ -6,6 +6,8 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.tracing.SpanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,11 +18,18 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Persistent deadlines (attempt leases) on db-scheduler: a deadline is a row in {@code scheduled_tasks}, written in
  * the same transaction as the events of the command that scheduled it, so it survives a restart and is never
  * scheduled for a command that rolled back.
+ *
+ * <p>The deadline's metadata is stored with it and restored when it fires: created inside the scheduling command's
+ * unit of work, it holds that command's audit data (its {@code causationId} is the command's id). A fired deadline is
+ * handled in a unit of work of its own, which gets the correlation data providers here (Axon registers them on the
+ * command bus and the event processors, not on a deadline manager defined as a bean), so the events a deadline causes
+ * name the deadline as their cause, and the command that scheduled it ({@link AuditCorrelationDataProvider}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadlineConfiguration {
@@ -47,7 +56,8 @@ public class DeadlineConfiguration {
                                     @Qualifier("eventSerializer") Serializer serializer,
                                     TransactionManager transactionManager,
                                     SpanFactory spanFactory,
-                                    DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier) {
+                                    DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier,
+                                    List<CorrelationDataProvider> correlationDataProviders) {
         DbSchedulerDeadlineManager deadlineManager = DbSchedulerDeadlineManager.builder()
                 .scheduler(deadlineScheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
@@ -55,6 +65,7 @@ public class DeadlineConfiguration {
                 .transactionManager(transactionManager)
                 .spanFactory(spanFactory)
                 .build();
+        deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
         deadlineManagerSupplier.set(deadlineManager);
         return deadlineManager;
     }

@@ -2,13 +2,16 @@ package io.taskledger.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskledger.support.ApiClient.Response;
+import io.taskledger.support.Eventually;
 import io.taskledger.support.IntegrationTest;
 import io.taskledger.support.Projects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -162,6 +165,61 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(command.get("actor").asText()).isEqualTo("@coding-agent");
         assertThat(api.get("/api/projects/" + projectId + "/events/nope/causes").json().get("code").asText())
                 .isEqualTo("EVENT_NOT_FOUND");
+    }
+
+    @Test
+    void why_an_attempt_timed_out_is_answered_by_the_lease_expiry_and_the_start_that_opened_the_lease() {
+        String projectId = projects.create();
+        api.post("/api/projects/" + projectId + "/tasks", json("key", "P1", "level", "PHASE", "title", "Phase",
+                "maxRetries", 2, "timeoutMinutes", 1));
+        Response started = projects.start(projectId, "P1", "@lease-agent");
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        // Bring the one-minute lease forward instead of waiting for it (the deadline is a db-scheduler row).
+        jdbc.update("UPDATE scheduled_tasks SET execution_time = now() "
+                + "WHERE position(convert_to(?, 'UTF8') in task_data) > 0", projectId);
+        JsonNode failed = Eventually.await(Duration.ofSeconds(20), () -> event(projectId, "AttemptFailed"),
+                Objects::nonNull);
+        JsonNode taskStarted = event(projectId, "TaskStarted");
+
+        assertThat(failed.at("/payload/reason").asText()).isEqualTo("TIMED_OUT");
+        assertThat(failed.at("/metadata/causationKind").asText()).isEqualTo("DEADLINE");
+        assertThat(failed.at("/metadata/causationName").asText()).isEqualTo("lease-expiry");
+        assertThat(failed.at("/metadata/actor").asText()).isEqualTo("system");
+        assertThat(failed.at("/metadata/deadlineScheduledBy").asText())
+                .as("the deadline kept the start command's metadata while stored, and its events name that command")
+                .isEqualTo(taskStarted.at("/metadata/causationId").asText());
+        assertThat(failed.at("/metadata/correlationId").asText()).as("the start's request")
+                .isEqualTo(taskStarted.at("/metadata/correlationId").asText());
+
+        Response causes = api.get("/api/projects/" + projectId + "/events/" + failed.get("eventId").asText()
+                + "/causes");
+
+        assertThat(causes.status()).as(causes.toString()).isEqualTo(200);
+        List<JsonNode> chain = StreamSupport.stream(causes.json().get("chain").spliterator(), false).toList();
+        assertThat(chain.get(0).get("messageId").asText()).isEqualTo(failed.get("eventId").asText());
+        List<String> kinds = chain.stream().map(step -> step.get("kind").asText() + " " + step.get("type").asText())
+                .toList();
+        assertThat(kinds).as("the timed-out attempt, the deadline, the start's events, the start")
+                .startsWith("EVENT AttemptFailed")
+                .containsSubsequence("DEADLINE lease-expiry", "EVENT TaskStarted", "COMMAND StartTaskCommand")
+                .endsWith("COMMAND StartTaskCommand");
+        JsonNode deadline = chain.stream().filter(step -> step.get("kind").asText().equals("DEADLINE"))
+                .findFirst().orElseThrow();
+        assertThat(deadline.get("messageId").asText()).isEqualTo(failed.at("/metadata/causationId").asText());
+        assertThat(chain).filteredOn(step -> step.get("kind").asText().equals("EVENT"))
+                .extracting(step -> step.get("messageId").asText())
+                .contains(taskStarted.get("eventId").asText());
+        JsonNode command = chain.get(chain.size() - 1);
+        assertThat(command.get("messageId").asText()).isEqualTo(taskStarted.at("/metadata/causationId").asText());
+        assertThat(command.get("actor").asText()).isEqualTo("@lease-agent");
+    }
+
+    /** The project's first stored event of the type; null if there is none. */
+    private JsonNode event(String projectId, String type) {
+        JsonNode events = api.get("/api/projects/" + projectId + "/events?limit=1000").json().get("events");
+        return StreamSupport.stream(events.spliterator(), false)
+                .filter(event -> event.get("type").asText().equals(type))
+                .findFirst().orElse(null);
     }
 
     /** Each expected line begins one of the lines, in this order. */

@@ -20,8 +20,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Answers auditors from the event store itself: the stored events, a task's timeline, and why an event happened. */
 @Component
@@ -66,21 +68,42 @@ public class AuditQueries {
                 .findFirst()
                 .orElseThrow(() -> new TaskledgerException(ErrorCode.EVENT_NOT_FOUND,
                         "project " + query.projectId() + " has no event " + query.eventId()));
-        EventAuditMetadata audit = ProjectEventLog.auditMetadata(effect.getMetaData());
         List<HistoryEntry> chain = new ArrayList<>();
         chain.add(entry(effect));
-        if (audit.causationId() != null) {
-            List<DomainEventMessage<?>> ofSameCause = events.stream()
-                    .filter(event -> audit.causationId().equals(event.getMetaData().get("causationId")))
-                    .filter(event -> event.getSequenceNumber() < effect.getSequenceNumber())
-                    .toList();
+        Set<String> followed = new HashSet<>();
+        DomainEventMessage<?> current = effect;
+        while (true) {
+            EventAuditMetadata audit = ProjectEventLog.auditMetadata(current.getMetaData());
+            if (audit.causationId() == null || !followed.add(audit.causationId())) {
+                break;
+            }
+            List<DomainEventMessage<?>> ofSameCause = causedBy(events, audit.causationId(), current);
             for (int i = ofSameCause.size() - 1; i >= 0; i--) {
                 chain.add(entry(ofSameCause.get(i)));
             }
-            DomainEventMessage<?> first = ofSameCause.isEmpty() ? effect : ofSameCause.get(0);
+            DomainEventMessage<?> first = ofSameCause.isEmpty() ? current : ofSameCause.get(0);
             chain.add(cause(audit, first));
+            // A deadline goes on to the message that scheduled it: its events came before the deadline's.
+            if (!HistoryEntry.DEADLINE.equals(audit.causationKind()) || audit.deadlineScheduledBy() == null) {
+                break;
+            }
+            List<DomainEventMessage<?>> ofScheduler = causedBy(events, audit.deadlineScheduledBy(), first);
+            if (ofScheduler.isEmpty()) {
+                break;
+            }
+            current = ofScheduler.get(ofScheduler.size() - 1);
+            chain.add(entry(current));
         }
         return new CausationChain(query.projectId(), query.eventId(), chain);
+    }
+
+    /** The events the message produced before {@code before}, oldest first. */
+    private static List<DomainEventMessage<?>> causedBy(List<DomainEventMessage<?>> events, String causationId,
+                                                        DomainEventMessage<?> before) {
+        return events.stream()
+                .filter(event -> causationId.equals(event.getMetaData().get("causationId")))
+                .filter(event -> event.getSequenceNumber() < before.getSequenceNumber())
+                .toList();
     }
 
     private List<DomainEventMessage<?>> messagesOf(ProjectId projectId) {
@@ -115,8 +138,9 @@ public class AuditQueries {
     private static HistoryEntry cause(EventAuditMetadata audit, DomainEventMessage<?> firstEvent) {
         String kind = Objects.requireNonNullElse(audit.causationKind(), HistoryEntry.COMMAND);
         String name = Objects.requireNonNullElse(audit.causationName(), "a message");
-        String description = (HistoryEntry.DEADLINE.equals(kind) ? "deadline " + name + " fired" : name
-                + (audit.actor() == null ? "" : " sent by " + audit.actor()))
+        String description = (HistoryEntry.DEADLINE.equals(kind) ? "deadline " + name + " fired"
+                + (audit.deadlineScheduledBy() == null ? "" : ", scheduled by " + audit.deadlineScheduledBy())
+                : name + (audit.actor() == null ? "" : " sent by " + audit.actor()))
                 + " (correlation " + audit.correlationId() + ")";
         return new HistoryEntry(kind, audit.causationId(), null, firstEvent.getTimestamp(), audit.causationName(),
                 audit.actor(), description);

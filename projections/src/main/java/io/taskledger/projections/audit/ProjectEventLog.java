@@ -72,7 +72,8 @@ public class ProjectEventLog {
     public static EventAuditMetadata auditMetadata(MetaData metaData) {
         return new EventAuditMetadata(text(metaData.get("actor")), text(metaData.get("correlationId")),
                 text(metaData.get("causationId")), text(metaData.get("causationKind")),
-                text(metaData.get("causationName")), text(metaData.get("integrityHash")));
+                text(metaData.get("causationName")), text(metaData.get("deadlineScheduledBy")),
+                text(metaData.get("integrityHash")));
     }
 
     private static RecordedEvent recorded(ResultSet row) throws SQLException {

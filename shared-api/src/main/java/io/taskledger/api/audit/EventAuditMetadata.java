@@ -10,8 +10,11 @@ package io.taskledger.api.audit;
  * @param causationName the causing message's name, e.g. {@code ReportAttemptCommand}, or the deadline's name
  *                      ({@code causationKind} and {@code causationName} are null on events written before they were
  *                      recorded)
+ * @param deadlineScheduledBy for an event caused by a deadline, the id of the message that scheduled the deadline
+ *                      (e.g. the {@code StartTaskCommand} whose lease expired; its events carry it as their
+ *                      {@code causationId}); null otherwise, and on events written before it was recorded
  * @param integrityHash the event's link in its project's hash chain (see {@code GET .../verify})
  */
 public record EventAuditMetadata(String actor, String correlationId, String causationId, String causationKind,
-                                 String causationName, String integrityHash) {
+                                 String causationName, String deadlineScheduledBy, String integrityHash) {
 }
