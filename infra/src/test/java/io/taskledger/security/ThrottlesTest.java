@@ -7,6 +7,7 @@ import io.taskledger.support.ApiClient;
 import io.taskledger.support.ApiClient.Response;
 import io.taskledger.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
@@ -64,13 +65,16 @@ class ThrottlesTest extends IntegrationTest {
                 .isEqualTo(200);
     }
 
+    @Value("${taskledger.security.rate-limit.capacity}")
+    private int rateLimitCapacity;
+
     @Test
     void an_account_sending_too_many_requests_is_told_when_to_come_back() throws Exception {
         ApiClient busy = accounts.fresh(GlobalRole.VIEWER);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Response>> responses = new ArrayList<>();
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < rateLimitCapacity + 400; i++) {
                 responses.add(pool.submit(() -> busy.get("/api/no-such-endpoint")));
             }
             List<Response> limited = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -53,14 +54,29 @@ public class AxonConfiguration {
     }
 
     /**
-     * Every processing group streams in pooled mode unless its properties say otherwise, and a failing handler stops
+     * Referenced by name from {@code @Aggregate(cache = ...)} on the Project aggregate: a command to a project loaded
+     * recently finds it in memory instead of reading its snapshot and events again (loading was the largest share of
+     * a command's CPU, docs/benchmarks.md), holding the {@code taskledger.aggregate-cache.max-projects} most recently
+     * used. Axon evicts an aggregate whose unit of work rolls back. Sound while one node handles a project's commands:
+     * with several nodes, commands must be routed by project id first.
+     */
+    @Bean
+    Cache projectCache(@Value("${taskledger.aggregate-cache.max-projects}") long maxProjects) {
+        return new BoundedAggregateCache(maxProjects);
+    }
+
+    /**
+     * Every processing group is a tracking processor unless its properties say otherwise, and a failing handler stops
      * its segment (to be retried with back-off) instead of Axon's default of logging the error and skipping the
-     * event, which would silently lose it from the read model.
+     * event, which would silently lose it from the read model. Tracking, not pooled: a tracking thread waits on the
+     * embedded event store and wakes as soon as a commit brings new events, whereas the pooled coordinator, given no
+     * availability callback by that store, looks for new events only every 500 ms: that was the floor of the
+     * projection lag (docs/benchmarks.md).
      */
     @Bean
     ConfigurerModule eventProcessingDefaults() {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors()
+                .usingTrackingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -132,7 +133,8 @@ public class ProjectionOperations {
                 : replaying ? "REPLAYING" : "RUNNING";
         Integer progress = rebuilding ? Integer.valueOf(rebuild.percent())
                 : replaying && toReplay > 0 ? Integer.valueOf((int) Math.min(100, replayed * 100 / toReplay)) : null;
-        return new ProjectionStatus(processor.getName(), "pooled-streaming", state,
+        String mode = processor instanceof TrackingEventProcessor ? "tracking" : "pooled-streaming";
+        return new ProjectionStatus(processor.getName(), mode, state,
                 rebuilds.isRebuildable(processor.getName()), lowest, head,
                 lowest == null ? head + 1 : Math.max(0, head - lowest), progress,
                 rebuild == null ? null : rebuild.failure(), segments, parked);

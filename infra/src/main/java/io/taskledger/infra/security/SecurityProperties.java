@@ -122,9 +122,9 @@ public class SecurityProperties {
 
     public static class RateLimit {
         /** Requests an account may send in a burst. */
-        private int capacity = 600;
+        private int capacity = 1000;
         /** Requests per second an account may sustain. */
-        private double refillPerSecond = 20;
+        private double refillPerSecond = 100;
 
         public int getCapacity() {
             return capacity;

@@ -141,7 +141,9 @@ class AuditTrailTest extends IntegrationTest {
         projects.start(projectId, "P04-T01-S02", "@coding-agent");
         Response report = projects.report(projectId, "P04-T01-S02", 1, java.util.Map.of("P04-T01-S02-01/1", true));
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
-        JsonNode events = api.get("/api/projects/" + projectId + "/events?limit=1000").json().get("events");
+        Response page = api.get("/api/projects/" + projectId + "/events?limit=1000");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        JsonNode events = page.json().get("events");
         JsonNode becameReady = StreamSupport.stream(events.spliterator(), false)
                 .filter(event -> event.get("type").asText().equals("TaskBecameReady"))
                 .filter(event -> event.at("/payload/taskKey").asText().equals("P04-T02-S01"))
@@ -174,6 +176,8 @@ class AuditTrailTest extends IntegrationTest {
                 "maxRetries", 2, "timeoutMinutes", 1));
         Response started = projects.start(projectId, "P1", "@lease-agent");
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        assertThat(api.get("/api/projects/" + projectId, "X-Min-Version", String.valueOf(Projects.version(started)))
+                .status()).as("the read side shows the project").isEqualTo(200);
         // Bring the one-minute lease forward instead of waiting for it (the deadline is a db-scheduler row).
         jdbc.update("UPDATE scheduled_tasks SET execution_time = now() "
                 + "WHERE position(convert_to(?, 'UTF8') in task_data) > 0", projectId);
@@ -216,7 +220,9 @@ class AuditTrailTest extends IntegrationTest {
 
     /** The project's first stored event of the type; null if there is none. */
     private JsonNode event(String projectId, String type) {
-        JsonNode events = api.get("/api/projects/" + projectId + "/events?limit=1000").json().get("events");
+        Response page = api.get("/api/projects/" + projectId + "/events?limit=1000");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        JsonNode events = page.json().get("events");
         return StreamSupport.stream(events.spliterator(), false)
                 .filter(event -> event.get("type").asText().equals(type))
                 .findFirst().orElse(null);

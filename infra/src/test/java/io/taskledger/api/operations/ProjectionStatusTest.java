@@ -23,7 +23,7 @@ class ProjectionStatusTest extends IntegrationTest {
                 status -> status.get("position").asLong() >= head);
 
         assertThat(board.get("state").asText()).isEqualTo("RUNNING");
-        assertThat(board.get("mode").asText()).isEqualTo("pooled-streaming");
+        assertThat(board.get("mode").asText()).isEqualTo("tracking");
         assertThat(board.get("rebuildable").asBoolean()).isTrue();
         assertThat(board.get("headPosition").asLong()).isGreaterThanOrEqualTo(head);
         assertThat(board.get("lag").asLong()).isEqualTo(board.get("headPosition").asLong()
