@@ -95,6 +95,7 @@ public final class Benchmark {
             log("creating " + settings.projects() + " projects of " + settings.subtasksPerProject() + " subtasks");
             Fixture fixture = Fixture.create(http, auth, settings.projects(), settings.subtasksPerProject());
             awaitBoard();
+            warmUp(http, auth, fixture);
             database.createReferenceEventTable();
             if (settings.runs("commands")) {
                 commands(server, http, auth, fixture);
@@ -109,6 +110,24 @@ public final class Benchmark {
                 report.note("the fixture ran out of subtasks: raise --projects or --subtasks-per-project");
             }
         }
+    }
+
+    /**
+     * Mixed traffic at 16 connections before the first measured point, not measured: a freshly started JVM spends
+     * its first tens of seconds compiling Spring's, Hibernate's and Axon's hot paths, which no long-running server
+     * does; without this the first scenario measures the JIT compiler.
+     */
+    private void warmUp(Http http, Authentication auth, Fixture fixture) throws Exception {
+        if (settings.serverWarmup().isZero()) {
+            return;
+        }
+        log("warming the server up: " + settings.serverWarmup().toSeconds() + " s of mixed traffic, not measured");
+        ClosedLoop.run(16, Duration.ZERO, settings.serverWarmup(), i -> new TaskledgerClients.Mixed(
+                new TaskledgerClients.Commands(http, auth, fixture, i, new AtomicReference<>()),
+                new TaskledgerClients.Queries(http, auth, fixture)));
+        awaitBoard();
+        report.note("server warm-up: " + settings.serverWarmup().toSeconds() + " s of mixed traffic at 16 "
+                + "connections after the data was created, before the first measured point");
     }
 
     private void commands(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
