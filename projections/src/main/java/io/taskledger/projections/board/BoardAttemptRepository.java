@@ -7,5 +7,6 @@ import java.util.UUID;
 
 public interface BoardAttemptRepository extends JpaRepository<BoardAttempt, BoardAttempt.Id> {
 
+    @ReadOnlyRows
     List<BoardAttempt> findByProjectIdAndTaskKeyOrderByNumber(UUID projectId, String taskKey);
 }

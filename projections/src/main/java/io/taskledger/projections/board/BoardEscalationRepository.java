@@ -12,6 +12,7 @@ public interface BoardEscalationRepository extends JpaRepository<BoardEscalation
     Optional<BoardEscalation> findByProjectIdAndTaskKeyAndStatus(UUID projectId, String taskKey, String status);
 
     /** Oldest first, in projects the viewer may see; {@code status} null for every escalation. */
+    @ReadOnlyRows
     @Query("""
             select new io.taskledger.projections.board.EscalationEntry(e, p, t)
             from BoardEscalation e

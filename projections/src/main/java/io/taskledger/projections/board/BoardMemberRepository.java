@@ -7,6 +7,7 @@ import java.util.UUID;
 
 public interface BoardMemberRepository extends JpaRepository<BoardMember, BoardMember.Key> {
 
+    @ReadOnlyRows
     List<BoardMember> findByProjectIdOrderByUsername(UUID projectId);
 
     boolean existsByProjectIdAndUsername(UUID projectId, String username);

@@ -10,6 +10,7 @@ import java.util.UUID;
 public interface BoardProjectRepository extends JpaRepository<BoardProject, UUID> {
 
     /** Newest first: the projects the viewer is a member of, or every project when it reads everything. */
+    @ReadOnlyRows
     @Query("""
             select p from BoardProject p
             where (:everything = true or exists (select 1 from BoardMember m

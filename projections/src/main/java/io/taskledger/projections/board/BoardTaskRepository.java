@@ -8,6 +8,7 @@ import java.util.UUID;
 
 public interface BoardTaskRepository extends JpaRepository<BoardTask, BoardTask.Id> {
 
+    @ReadOnlyRows
     List<BoardTask> findByProjectIdOrderByPosition(UUID projectId);
 
     @Query("""
@@ -27,6 +28,7 @@ public interface BoardTaskRepository extends JpaRepository<BoardTask, BoardTask.
      * READY leaves the agent may start: in projects not archived where it works tasks, that the viewer may see;
      * {@link NextTaskOrder} picks among them.
      */
+    @ReadOnlyRows
     @Query("""
             select new io.taskledger.projections.board.NextTaskCandidate(t, p.createdAt)
             from BoardTask t join BoardProject p on p.projectId = t.projectId
