@@ -147,7 +147,7 @@ final class Rebuild {
     /** Empties the board and forgets where its processor stood; the server must be stopped. */
     void resetBoard() throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("truncate board_escalation, board_attempt, board_task, board_project");
+            statement.execute("truncate board_member, board_escalation, board_attempt, board_task, board_project");
             statement.execute("delete from token_entry where processor_name = 'task-board'");
         }
     }

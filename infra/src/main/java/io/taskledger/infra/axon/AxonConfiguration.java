@@ -46,6 +46,33 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * Takes snapshots on a thread of its own. Axon's default runs the snapshot in the command's thread after the
+     * commit, while the thread still holds the project's lock, and the snapshot needs a connection of its own: with
+     * every pooled connection held by commands waiting for that lock, nothing moved until the pool's 30 s time-out
+     * (thread dumps at 1000 connections, docs/benchmarks.md). One thread suffices: a snapshot that waits is only a
+     * later optimisation; a lost one (the thread is a daemon) costs nothing, the events are the truth.
+     */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(EventStore eventStore, TransactionManager transactionManager,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    HandlerDefinition handlerDefinition,
+                                                    SnapshotterSpanFactory spanFactory) {
+        Executor snapshotThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "aggregate-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return SpringAggregateSnapshotter.builder()
+                .eventStore(eventStore)
+                .transactionManager(transactionManager)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotThread)
+                .build();
+    }
+
     /** Referenced by name from {@code @Aggregate(snapshotTriggerDefinition = ...)} on the Project aggregate. */
     @Bean
     SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter,

@@ -18,6 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -33,13 +34,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final AccessTokens accessTokens;
     private final RevokedTokens revokedTokens;
     private final CredentialStore credentials;
+    private final AuthenticationCache checkedTokens;
     private final AuthenticationEntryPoint entryPoint;
+    // Tokens expire in real time, whatever clock the domain runs on (as in AccessTokens).
+    private final Clock clock = Clock.systemUTC();
 
     BearerTokenFilter(AccessTokens accessTokens, RevokedTokens revokedTokens, CredentialStore credentials,
-                      AuthenticationEntryPoint entryPoint) {
+                      AuthenticationCache checkedTokens, AuthenticationEntryPoint entryPoint) {
         this.accessTokens = accessTokens;
         this.revokedTokens = revokedTokens;
         this.credentials = credentials;
+        this.checkedTokens = checkedTokens;
         this.entryPoint = entryPoint;
     }
 
@@ -69,11 +74,22 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new BadCredentialsException("not a bearer token");
         }
-        VerifiedToken token = accessTokens.verify(header.substring(BEARER.length()).trim());
+        String presented = header.substring(BEARER.length()).trim();
+        AuthenticationCache.Checked checked = checkedTokens.find(presented, clock.instant())
+                .orElseGet(() -> check(presented));
+        return new CallerAuthentication(checked.caller(), checked.token());
+    }
+
+    private AuthenticationCache.Checked check(String presented) {
+        long changesBefore = checkedTokens.changesSoFar();
+        VerifiedToken token = accessTokens.verify(presented);
         Optional<StoredCredential> account = credentials.find(token.username()).filter(StoredCredential::enabled);
         if (account.isEmpty() || revokedTokens.isRevoked(token.jti(), token.sessionId())) {
             throw new BadCredentialsException("revoked token or disabled account");
         }
-        return new CallerAuthentication(new Caller(token.username(), account.get().role()), token);
+        AuthenticationCache.Checked checked = new AuthenticationCache.Checked(
+                new Caller(token.username(), account.get().role()), token);
+        checkedTokens.remember(presented, checked, changesBefore);
+        return checked;
     }
 }

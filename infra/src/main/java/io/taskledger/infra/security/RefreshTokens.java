@@ -32,10 +32,13 @@ class RefreshTokens {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SecurityProperties.Jwt settings;
+    private final AuthenticationCache checkedTokens;
 
-    RefreshTokens(JdbcTemplate jdbc, TransactionTemplate transaction, SecurityProperties properties) {
+    RefreshTokens(JdbcTemplate jdbc, TransactionTemplate transaction, SecurityProperties properties,
+                  AuthenticationCache checkedTokens) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.checkedTokens = checkedTokens;
         // Sessions live in real time, whatever clock the domain runs on (tests move that one forward).
         this.clock = Clock.systemUTC();
         this.settings = properties.getJwt();
@@ -89,12 +92,14 @@ class RefreshTokens {
     void revoke(UUID sessionId) {
         jdbc.update("UPDATE refresh_token_family SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL",
                 now(), sessionId);
+        checkedTokens.forgetAll();
     }
 
     /** Ends every session of the account (password changed, account disabled). */
     void revokeAllOf(String username) {
         jdbc.update("UPDATE refresh_token_family SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL",
                 now(), username);
+        checkedTokens.forgetAll();
     }
 
     private String issue(UUID sessionId) {

@@ -17,9 +17,11 @@ class RevokedTokens {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuthenticationCache checkedTokens;
 
-    RevokedTokens(JdbcTemplate jdbc) {
+    RevokedTokens(JdbcTemplate jdbc, AuthenticationCache checkedTokens) {
         this.jdbc = jdbc;
+        this.checkedTokens = checkedTokens;
         // Sessions live in real time, whatever clock the domain runs on (tests move that one forward).
         this.clock = Clock.systemUTC();
     }
@@ -27,6 +29,7 @@ class RevokedTokens {
     void revoke(UUID jti, Instant expiresAt) {
         jdbc.update("INSERT INTO revoked_access_token (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING",
                 jti, Timestamp.from(expiresAt));
+        checkedTokens.forgetAll();
         // Entries past their token's expiry protect nothing any more.
         jdbc.update("DELETE FROM revoked_access_token WHERE expires_at < ?", Timestamp.from(clock.instant()));
     }

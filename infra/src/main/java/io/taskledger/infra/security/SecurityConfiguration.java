@@ -46,13 +46,15 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens accessTokens, RevokedTokens revokedTokens,
-                                    CredentialStore credentials, RequestRateLimiter limiter,
+                                    CredentialStore credentials, AuthenticationCache checkedTokens,
+                                    RequestRateLimiter limiter,
                                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors,
                                     UrlBasedCorsConfigurationSource cors) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
                 errors.resolveException(request, response, null, e);
         AccessDeniedHandler forbidden = (request, response, e) -> errors.resolveException(request, response, null, e);
-        BearerTokenFilter bearer = new BearerTokenFilter(accessTokens, revokedTokens, credentials, unauthenticated);
+        BearerTokenFilter bearer = new BearerTokenFilter(accessTokens, revokedTokens, credentials, checkedTokens,
+                unauthenticated);
 
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
