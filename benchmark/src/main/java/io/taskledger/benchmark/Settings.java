@@ -55,7 +55,7 @@ record Settings(
                 Integer.parseInt(take(given, "subtasks-per-project", "200")),
                 Integer.parseInt(take(given, "reference-max-connections", "64")),
                 Long.parseLong(take(given, "rebuild-events", "1000000")),
-                Duration.ofSeconds(Long.parseLong(take(given, "rebuild-time-limit-seconds", "60"))),
+                Duration.ofSeconds(Long.parseLong(take(given, "rebuild-time-limit-seconds", "120"))),
                 take(given, "server-heap", "512m"),
                 // e.g. --server-jvm-options=-XX:StartFlightRecording=filename=server.jfr,settings=profile
                 List.of(take(given, "server-jvm-options", "").split(" ")).stream().filter(o -> !o.isBlank()).toList(),

@@ -22,7 +22,7 @@ class ProjectionRebuildsTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final HeldRebuilder board = new HeldRebuilder("task-board", List.of("p1", "p2", "p3"));
     private final HeldRebuilder directory = new HeldRebuilder("user-directory", List.of("ann", "bob"));
-    private final ProjectionRebuilds rebuilds = new ProjectionRebuilds(List.of(board, directory), meters);
+    private final ProjectionRebuilds rebuilds = new ProjectionRebuilds(List.of(board, directory), meters, 1);
 
     @AfterEach
     void stop() {
@@ -81,6 +81,25 @@ class ProjectionRebuildsTest {
 
         assertThat(rebuilds.progressOf("user-directory"))
                 .isEqualTo(new ProjectionRebuilds.Progress(false, 1, 2, "bob has no registration"));
+    }
+
+    @Test
+    void several_threads_rebuild_every_aggregate_exactly_once() {
+        List<String> projects = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "p" + i).toList();
+        HeldRebuilder many = new HeldRebuilder("task-board", projects);
+        many.release.countDown();
+        ProjectionRebuilds parallel = new ProjectionRebuilds(List.of(many), new SimpleMeterRegistry(), 4);
+        try {
+            parallel.start("task-board");
+
+            await(() -> !parallel.progressOf("task-board").running());
+
+            assertThat(parallel.progressOf("task-board")).isEqualTo(new ProjectionRebuilds.Progress(false, 200, 200,
+                    null));
+            assertThat(many.rebuilt).hasSize(200).containsExactlyInAnyOrderElementsOf(projects);
+        } finally {
+            parallel.stop();
+        }
     }
 
     private double gauge(String projection) {
