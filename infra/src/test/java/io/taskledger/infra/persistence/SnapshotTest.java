@@ -4,7 +4,11 @@ import io.taskledger.support.ApiClient.Response;
 import io.taskledger.support.Eventually;
 import io.taskledger.support.IntegrationTest;
 import io.taskledger.support.Projects;
+import org.axonframework.common.DirectExecutor;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A long-lived project is loaded from a snapshot plus the events after it, and behaves the same. */
 class SnapshotTest extends IntegrationTest {
+
+    @Autowired
+    private Snapshotter snapshotter;
+
+    @Test
+    void snapshots_are_taken_on_a_thread_of_their_own_not_in_the_command_thread() {
+        // Taken in the command's thread, a snapshot holds the project's lock while it waits for a pooled connection:
+        // at 1000 connections that deadlocked the pool (docs/benchmarks.md), and the fix was once lost unnoticed.
+        Object executor = ReflectionTestUtils.getField(snapshotter, "executor");
+
+        assertThat(executor).isNotNull().isNotInstanceOf(DirectExecutor.class);
+    }
 
     @Test
     void a_project_past_the_threshold_is_snapshotted_and_still_accepts_commands() {
