@@ -128,27 +128,43 @@ final class JdbcReference {
 
     /** The board's reads, as its query handlers issue them: the read gate's version check, then the data. */
     static Work boardReads(Fixture fixture) {
+        String versionVisibleToAgent = """
+                select p.version from board_project p where p.project_id = ?::uuid
+                  and exists (select 1 from board_member m where m.project_id = p.project_id and m.username = ?)""";
+        String outlines = """
+                select t.project_id, t.task_key, t.level, t.parent_key, t.title, t.status, t.assignee, t.priority,
+                       t.attempts, t.max_retries, t.prerequisites, t.position
+                from board_task t where t.project_id = ?::uuid order by t.position""";
         return connection -> {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             Fixture.Project project = fixture.projects.get(random.nextInt(fixture.projects.size()));
             switch (random.nextInt(3)) {
                 case 0 -> {
-                    readAll(connection, "select version from board_project where project_id = ?::uuid", project.id());
-                    readAll(connection, "select * from board_task where project_id = ?::uuid order by position",
-                            project.id());
+                    readAll(connection, versionVisibleToAgent, project.id(), project.agent());
+                    readAll(connection, outlines, project.id());
                 }
                 case 1 -> {
-                    readAll(connection, "select version from board_project where project_id = ?::uuid", project.id());
-                    readAll(connection, "select * from board_task where project_id = ?::uuid order by position",
-                            project.id());
+                    String taskKey = project.subtaskKeys().get(random.nextInt(project.subtaskKeys().size()));
+                    readAll(connection, versionVisibleToAgent, project.id(), project.agent());
+                    readAll(connection, "select * from board_task where project_id = ?::uuid and task_key = ?",
+                            project.id(), taskKey);
+                    readAll(connection, outlines, project.id());
                     readAll(connection, "select * from board_attempt where project_id = ?::uuid and task_key = ?"
-                                    + " order by number", project.id(),
-                            project.subtaskKeys().get(random.nextInt(project.subtaskKeys().size())));
+                            + " order by number", project.id(), taskKey);
                 }
                 default -> readAll(connection, """
-                        select t.*, p.created_at from board_task t join board_project p on p.project_id = t.project_id
+                        select t.project_id, t.task_key, t.level, t.parent_key, t.title, t.status, t.assignee,
+                               t.priority, t.attempts, t.max_retries, t.prerequisites, t.position
+                        from board_task t join board_project p on p.project_id = t.project_id
                         where p.archived = false and t.leaf = true and t.status = 'READY'
-                          and (t.assignee = ? or t.assignee is null)""", project.agent());
+                          and (t.assignee = ? or t.assignee is null)
+                          and exists (select 1 from board_member w where w.project_id = p.project_id
+                                and w.username = ? and w.role in ('AGENT', 'CONTRIBUTOR'))
+                          and exists (select 1 from board_member m
+                                where m.project_id = p.project_id and m.username = ?)
+                        order by case t.priority when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2
+                                 when 'LOW' then 3 end, p.created_at, p.project_id, t.position
+                        limit 1""", project.agent(), project.agent(), project.agent());
             }
             connection.commit();
         };

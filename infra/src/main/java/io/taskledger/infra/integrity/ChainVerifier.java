@@ -11,6 +11,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * event that does not match: changed content, a missing hash, or a missing or reordered event.
  */
 @Component
+@Transactional(readOnly = true)
 public class ChainVerifier {
 
     private static final ObjectMapper JSON = AxonConfiguration.axonObjectMapper();

@@ -14,6 +14,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -88,6 +89,16 @@ public class SecurityConfiguration {
     }
 
     /** Browsers may call the API only from {@code taskledger.security.cors.allowed-origins}; none by default. */
+    /**
+     * No observation (timer, span) around each of the security chain's filters and decisions: a request went through
+     * a dozen of them, about a twelfth of a board read's CPU (docs/benchmarks.md), and no alert or dashboard reads
+     * them. Whole requests are still timed ({@code http.server.requests}) and refusals still counted by status.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     UrlBasedCorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -18,6 +18,7 @@ import io.taskledger.api.ids.TaskKey;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import java.util.Set;
 
 /** Answers auditors from the event store itself: the stored events, a task's timeline, and why an event happened. */
 @Component
+@Transactional(readOnly = true)
 public class AuditQueries {
 
     private final ProjectEventLog log;

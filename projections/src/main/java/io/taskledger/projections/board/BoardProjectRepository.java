@@ -4,7 +4,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 public interface BoardProjectRepository extends JpaRepository<BoardProject, UUID> {
@@ -17,12 +16,4 @@ public interface BoardProjectRepository extends JpaRepository<BoardProject, UUID
                     where m.projectId = p.projectId and m.username = :viewer))
             order by p.createdAt desc""")
     List<BoardProject> findVisible(boolean everything, String viewer);
-
-    /** The version the board reflects, when the viewer may see the project. */
-    @Query("""
-            select p.version from BoardProject p
-            where p.projectId = :projectId
-              and (:everything = true or exists (select 1 from BoardMember m
-                    where m.projectId = p.projectId and m.username = :viewer))""")
-    Optional<Long> findVisibleVersion(UUID projectId, boolean everything, String viewer);
 }

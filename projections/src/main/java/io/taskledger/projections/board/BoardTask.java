@@ -142,6 +142,11 @@ public class BoardTask {
         prerequisites = prerequisites.stream().filter(key -> !key.equals(prerequisite)).toList();
     }
 
+    TaskOutline outline() {
+        return new TaskOutline(projectId, getKey(), level, getParent(), title, status, assignee, priority, attempts,
+                maxRetries, prerequisites, position);
+    }
+
     public UUID getProjectId() {
         return projectId;
     }

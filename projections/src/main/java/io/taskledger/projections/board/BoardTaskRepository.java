@@ -4,12 +4,13 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 public interface BoardTaskRepository extends JpaRepository<BoardTask, BoardTask.Id> {
 
     @ReadOnlyRows
-    List<BoardTask> findByProjectIdOrderByPosition(UUID projectId);
+    Optional<BoardTask> findByProjectIdAndTaskKey(UUID projectId, String taskKey);
 
     @Query("""
             select new io.taskledger.projections.board.StatusCount(t.projectId, t.status, t.leaf, count(t))
@@ -23,24 +24,6 @@ public interface BoardTaskRepository extends JpaRepository<BoardTask, BoardTask.
             select new io.taskledger.projections.board.StatusCount(t.projectId, t.status, t.leaf, count(t))
             from BoardTask t where t.projectId = :projectId group by t.projectId, t.status, t.leaf""")
     List<StatusCount> countByStatus(UUID projectId);
-
-    /**
-     * READY leaves the agent may start: in projects not archived where it works tasks, that the viewer may see;
-     * {@link NextTaskOrder} picks among them.
-     */
-    @ReadOnlyRows
-    @Query("""
-            select new io.taskledger.projections.board.NextTaskCandidate(t, p.createdAt)
-            from BoardTask t join BoardProject p on p.projectId = t.projectId
-            where p.archived = false and t.leaf = true
-              and t.status = io.taskledger.api.plan.TaskStatus.READY
-              and (t.assignee = :agent or t.assignee is null)
-              and exists (select 1 from BoardMember w where w.projectId = p.projectId and w.username = :agent
-                    and w.role in (io.taskledger.api.access.ProjectRole.AGENT,
-                                   io.taskledger.api.access.ProjectRole.CONTRIBUTOR))
-              and (:everything = true or exists (select 1 from BoardMember m
-                    where m.projectId = p.projectId and m.username = :viewer))""")
-    List<NextTaskCandidate> findStartableBy(String agent, boolean everything, String viewer);
 
     @Query("""
             select new io.taskledger.projections.board.AssigneeStatusCount(t.assignee, t.status, count(t))

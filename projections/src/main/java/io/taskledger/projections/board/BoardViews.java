@@ -27,12 +27,17 @@ final class BoardViews {
 
     /** @param projectTasks every task of the project, in plan order */
     static TaskList tasks(List<BoardTask> projectTasks, FindTasksQuery query) {
-        ProjectPlan plan = new ProjectPlan(projectTasks);
-        return new TaskList(projectTasks.stream()
-                .filter(task -> query.status() == null || task.getStatus() == query.status())
-                .filter(task -> query.assignee() == null || query.assignee().equals(task.getAssignee()))
-                .filter(task -> query.level() == null || task.getLevel() == query.level())
-                .map(task -> row(task, plan))
+        return taskList(outlines(projectTasks), query);
+    }
+
+    /** @param outlines every task of the project, in plan order */
+    static TaskList taskList(List<TaskOutline> outlines, FindTasksQuery query) {
+        ProjectPlan plan = new ProjectPlan(outlines);
+        return new TaskList(outlines.stream()
+                .filter(task -> query.status() == null || task.status() == query.status())
+                .filter(task -> query.assignee() == null || query.assignee().equals(task.assignee()))
+                .filter(task -> query.level() == null || task.level() == query.level())
+                .map(task -> row(task, plan.blockedBy(task.key())))
                 .toList());
     }
 
@@ -42,7 +47,7 @@ final class BoardViews {
      */
     static TaskDetails task(List<BoardTask> projectTasks, TaskKey key,
                             Function<BoardTask, List<BoardAttempt>> attemptsOf) {
-        ProjectPlan plan = new ProjectPlan(projectTasks);
+        ProjectPlan plan = new ProjectPlan(outlines(projectTasks));
         return projectTasks.stream()
                 .filter(task -> task.getKey().equals(key))
                 .findFirst()
@@ -68,23 +73,24 @@ final class BoardViews {
                 statistics.taskCount(), statistics.countsByStatus(), statistics.progressPercent());
     }
 
-    static TaskRow row(BoardTask task, ProjectPlan plan) {
-        return row(task, plan.blockedBy(task));
-    }
-
-    static TaskRow row(BoardTask task, List<TaskKey> blockedBy) {
-        return new TaskRow(new ProjectId(task.getProjectId()), task.getKey(), task.getLevel(), task.getParent(),
-                task.getTitle(), task.getStatus(), task.getAssignee(), task.getPriority(), task.getAttempts(),
-                task.getMaxRetries(), blockedBy, task.getPosition());
+    static TaskRow row(TaskOutline task, List<TaskKey> blockedBy) {
+        return new TaskRow(new ProjectId(task.projectId()), task.key(), task.level(), task.parent(), task.title(),
+                task.status(), task.assignee(), task.priority(), task.attempts(), task.maxRetries(), blockedBy,
+                task.position());
     }
 
     static TaskDetails details(BoardTask task, ProjectPlan plan, List<BoardAttempt> history) {
         return new TaskDetails(new ProjectId(task.getProjectId()), task.getKey(), task.getLevel(), task.getParent(),
                 task.getTitle(), task.getDescription(), task.getStatus(), task.getAssignee(), task.getPriority(),
                 task.getAttempts(), task.getMaxRetries(), task.getOnFailure(), task.getEscalateTo(),
-                task.getTimeoutMinutes(), task.getPrerequisites(), plan.blockedBy(task), plan.childrenOf(task),
+                task.getTimeoutMinutes(), task.getPrerequisites(), plan.blockedBy(task.getKey()),
+                plan.childrenOf(task.getKey()),
                 task.getPosition(), task.getSteps().stream().map(BoardViews::stepView).toList(),
                 history.stream().map(BoardAttempt::toView).toList());
+    }
+
+    private static List<TaskOutline> outlines(List<BoardTask> projectTasks) {
+        return projectTasks.stream().map(BoardTask::outline).toList();
     }
 
     static TaskDetails.StepView stepView(Step step) {

@@ -12,23 +12,23 @@ import java.util.Set;
 /** Every task of one project, loaded at once, to answer what depends on the rest of the plan. */
 final class ProjectPlan {
 
-    private final Map<TaskKey, BoardTask> tasksByKey = new LinkedHashMap<>();
+    private final Map<TaskKey, TaskOutline> tasksByKey = new LinkedHashMap<>();
 
     /** @param tasks every task of the project, in plan order */
-    ProjectPlan(List<BoardTask> tasks) {
-        tasks.forEach(task -> tasksByKey.put(task.getKey(), task));
+    ProjectPlan(List<TaskOutline> tasks) {
+        tasks.forEach(task -> tasksByKey.put(task.key(), task));
     }
 
     /**
      * The prerequisites of the task and of its ancestors that have not succeeded, its own first, each once: why a
      * PENDING task waits.
      */
-    List<TaskKey> blockedBy(BoardTask task) {
+    List<TaskKey> blockedBy(TaskKey key) {
         Set<TaskKey> blockers = new LinkedHashSet<>();
-        for (BoardTask current = task; current != null; current = parentOf(current)) {
-            for (TaskKey prerequisite : current.getPrerequisites()) {
-                BoardTask required = tasksByKey.get(prerequisite);
-                if (required == null || required.getStatus() != TaskStatus.SUCCEEDED) {
+        for (TaskOutline current = tasksByKey.get(key); current != null; current = parentOf(current)) {
+            for (TaskKey prerequisite : current.prerequisites()) {
+                TaskOutline required = tasksByKey.get(prerequisite);
+                if (required == null || required.status() != TaskStatus.SUCCEEDED) {
                     blockers.add(prerequisite);
                 }
             }
@@ -37,14 +37,14 @@ final class ProjectPlan {
     }
 
     /** The task's direct children, in plan order. */
-    List<TaskKey> childrenOf(BoardTask task) {
+    List<TaskKey> childrenOf(TaskKey key) {
         return tasksByKey.values().stream()
-                .filter(candidate -> task.getKey().equals(candidate.getParent()))
-                .map(BoardTask::getKey)
+                .filter(candidate -> key.equals(candidate.parent()))
+                .map(TaskOutline::key)
                 .toList();
     }
 
-    private BoardTask parentOf(BoardTask task) {
-        return task.getParent() == null ? null : tasksByKey.get(task.getParent());
+    private TaskOutline parentOf(TaskOutline task) {
+        return task.parent() == null ? null : tasksByKey.get(task.parent());
     }
 }

@@ -22,6 +22,7 @@ import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,19 +41,22 @@ public class TaskBoardQueries {
     private final BoardAttemptRepository attempts;
     private final BoardEscalationRepository escalations;
     private final BoardMemberRepository members;
+    private final BoardJdbcReads frequentReads;
 
-    public TaskBoardQueries(BoardProjectRepository projects, BoardTaskRepository tasks,
-                            BoardAttemptRepository attempts, BoardEscalationRepository escalations,
-                            BoardMemberRepository members) {
+    TaskBoardQueries(BoardProjectRepository projects, BoardTaskRepository tasks, BoardAttemptRepository attempts,
+                     BoardEscalationRepository escalations, BoardMemberRepository members,
+                     BoardJdbcReads frequentReads) {
         this.projects = projects;
         this.tasks = tasks;
         this.attempts = attempts;
         this.escalations = escalations;
         this.members = members;
+        this.frequentReads = frequentReads;
     }
 
     /** Newest first. */
     @QueryHandler
+    @Transactional(readOnly = true)
     public ProjectList handle(FindProjectsQuery query) {
         Caller viewer = query.viewer();
         // Counted over the projects the viewer sees, not over every project.
@@ -67,6 +71,7 @@ public class TaskBoardQueries {
 
     /** Null when the board does not know the project. */
     @QueryHandler
+    @Transactional(readOnly = true)
     public ProjectSummary handle(FindProjectQuery query) {
         UUID projectId = query.projectId().value();
         return projects.findById(projectId)
@@ -84,31 +89,33 @@ public class TaskBoardQueries {
     @QueryHandler
     public Long handle(FindProjectVersionQuery query) {
         Caller viewer = query.viewer();
-        return projects.findVisibleVersion(query.projectId().value(), viewer.role().readsEverything(),
+        return frequentReads.visibleVersion(query.projectId().value(), viewer.role().readsEverything(),
                 viewer.username()).orElse(-1L);
     }
 
     /** Plan order; empty when the board does not know the project. */
     @QueryHandler
     public TaskList handle(FindTasksQuery query) {
-        return BoardViews.tasks(tasks.findByProjectIdOrderByPosition(query.projectId().value()), query);
+        return BoardViews.taskList(frequentReads.outlines(query.projectId().value()), query);
     }
 
     /** Null when the board does not know the project or the task. */
     @QueryHandler
+    @Transactional(readOnly = true)
     public TaskDetails handle(FindTaskQuery query) {
         UUID projectId = query.projectId().value();
-        return BoardViews.task(tasks.findByProjectIdOrderByPosition(projectId), query.taskKey(),
-                task -> attempts.findByProjectIdAndTaskKeyOrderByNumber(projectId, task.getKey().value()));
+        String key = query.taskKey().value();
+        return tasks.findByProjectIdAndTaskKey(projectId, key)
+                .map(task -> BoardViews.details(task, new ProjectPlan(frequentReads.outlines(projectId)),
+                        attempts.findByProjectIdAndTaskKeyOrderByNumber(projectId, key)))
+                .orElse(null);
     }
 
     /** Null when nothing is startable for the agent. */
     @QueryHandler
     public TaskRow handle(FindNextTaskQuery query) {
         Caller viewer = query.viewer();
-        return tasks.findStartableBy(query.agent(), viewer.role().readsEverything(), viewer.username()).stream()
-                .min(NextTaskOrder.FIRST_TO_TAKE)
-                .map(NextTaskCandidate::task)
+        return frequentReads.nextStartable(query.agent(), viewer.role().readsEverything(), viewer.username())
                 .map(task -> BoardViews.row(task, List.of()))  // a READY task waits for nothing
                 .orElse(null);
     }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 @Configuration
 @EnableJpaRepositories(basePackageClasses = TaskBoardProjection.class)
-@Import({TaskBoardProjection.class, JpaBoardStore.class, TaskBoardQueries.class})
+@Import({TaskBoardProjection.class, JpaBoardStore.class, TaskBoardQueries.class, BoardJdbcReads.class})
 class BoardDatabase {
 
     /** The migrations ship with the server in module infra. */
@@ -38,6 +39,11 @@ class BoardDatabase {
         DataSource dataSource = postgres.getPostgresDatabase();
         Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
         return dataSource;
+    }
+
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new JdbcTemplate(dataSource);
     }
 
     @Bean

@@ -3,8 +3,8 @@ package io.taskledger.projections.board;
 import io.taskledger.api.plan.TaskStatus;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.taskledger.projections.board.PlanFixtures.keys;
 import static io.taskledger.projections.board.PlanFixtures.phase;
@@ -20,13 +20,16 @@ class ProjectPlanTest {
     private final BoardTask backend = new BoardTask(projectId, task("P2-T1", "P2"), 3);
     private final BoardTask schema = new BoardTask(projectId, subtask("P2-T1-S1", "P2-T1", null), 4);
     private final BoardTask api = new BoardTask(projectId, subtask("P2-T1-S2", "P2-T1", null, "P2-T1-S1", "P1"), 5);
-    private final ProjectPlan plan = new ProjectPlan(List.of(setup, build, backend, schema, api));
+
+    private ProjectPlan plan() {
+        return new ProjectPlan(Stream.of(setup, build, backend, schema, api).map(BoardTask::outline).toList());
+    }
 
     @Test
     void aTaskIsBlockedByItsOwnPrerequisitesThenItsAncestorsEachOnce() {
-        assertThat(plan.blockedBy(api)).isEqualTo(keys("P2-T1-S1", "P1"));
-        assertThat(plan.blockedBy(schema)).isEqualTo(keys("P1"));
-        assertThat(plan.blockedBy(setup)).isEmpty();
+        assertThat(plan().blockedBy(api.getKey())).isEqualTo(keys("P2-T1-S1", "P1"));
+        assertThat(plan().blockedBy(schema.getKey())).isEqualTo(keys("P1"));
+        assertThat(plan().blockedBy(setup.getKey())).isEmpty();
     }
 
     @Test
@@ -34,14 +37,14 @@ class ProjectPlanTest {
         setup.moveTo(TaskStatus.SUCCEEDED);
         schema.moveTo(TaskStatus.IN_PROGRESS);
 
-        assertThat(plan.blockedBy(api)).isEqualTo(keys("P2-T1-S1"));
-        assertThat(plan.blockedBy(schema)).isEmpty();
+        assertThat(plan().blockedBy(api.getKey())).isEqualTo(keys("P2-T1-S1"));
+        assertThat(plan().blockedBy(schema.getKey())).isEmpty();
     }
 
     @Test
     void childrenAreTheDirectOnesInPlanOrder() {
-        assertThat(plan.childrenOf(backend)).isEqualTo(keys("P2-T1-S1", "P2-T1-S2"));
-        assertThat(plan.childrenOf(build)).isEqualTo(keys("P2-T1"));
-        assertThat(plan.childrenOf(api)).isEmpty();
+        assertThat(plan().childrenOf(backend.getKey())).isEqualTo(keys("P2-T1-S1", "P2-T1-S2"));
+        assertThat(plan().childrenOf(build.getKey())).isEqualTo(keys("P2-T1"));
+        assertThat(plan().childrenOf(api.getKey())).isEmpty();
     }
 }

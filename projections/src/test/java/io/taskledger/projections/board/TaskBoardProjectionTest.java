@@ -135,16 +135,15 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void boardReadsLoadTheirRowsReadOnlySoNothingIsCopiedOrFlushed() {
+    void aTasksFullRowIsLoadedReadOnlySoNothingIsCopiedOrFlushed() {
         givenPlanWithSetupReady();
         EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(
                 context.getBean(EntityManagerFactory.class));
         BoardTaskRepository tasks = context.getBean(BoardTaskRepository.class);
 
         transactions.executeWithoutResult(status -> {
-            List<BoardTask> rows = tasks.findByProjectIdOrderByPosition(projectId.value());
-            assertThat(rows).isNotEmpty().allSatisfy(row ->
-                    assertThat(entityManager.unwrap(Session.class).isReadOnly(row)).isTrue());
+            BoardTask row = tasks.findByProjectIdAndTaskKey(projectId.value(), "P1-T1-S1").orElseThrow();
+            assertThat(entityManager.unwrap(Session.class).isReadOnly(row)).isTrue();
         });
     }
 
@@ -324,6 +323,29 @@ class TaskBoardProjectionTest {
 
         given(new ProjectArchived(projectId));
         assertThat(nextTaskFor("coder")).isEmpty();
+    }
+
+    @Test
+    void amongEquallyUrgentTasksTheOlderProjectComesFirstThenPlanOrder() {
+        ProjectHistory newer = new ProjectHistory(START.plusSeconds(3600));
+        given(new ProjectCreated(projectId, "OLD", "Older", null),
+                new MemberAdded(projectId, "coder", ProjectRole.AGENT),
+                new TaskAdded(projectId, definition("B", TaskLevel.PHASE, null, null, Priority.HIGH, 3), 7),
+                new TaskAdded(projectId, definition("C", TaskLevel.PHASE, null, null, Priority.HIGH, 3), 3),
+                new TaskBecameReady(projectId, TaskKey.of("B")),
+                new TaskBecameReady(projectId, TaskKey.of("C")));
+        for (Object event : List.of(new ProjectCreated(newer.projectId, "NEW", "Newer", null),
+                new MemberAdded(newer.projectId, "coder", ProjectRole.AGENT),
+                new TaskAdded(newer.projectId, definition("A", TaskLevel.PHASE, null, null, Priority.HIGH, 3), 1),
+                new TaskBecameReady(newer.projectId, TaskKey.of("A")))) {
+            apply(newer.append(event));
+        }
+
+        assertThat(nextTaskFor("coder")).map(TaskRow::key).contains(TaskKey.of("C"));
+        given(started("C", 1, "coder"));
+        assertThat(nextTaskFor("coder")).map(TaskRow::key).contains(TaskKey.of("B"));
+        given(started("B", 1, "coder"));
+        assertThat(nextTaskFor("coder")).map(TaskRow::projectId).contains(newer.projectId);
     }
 
     @Test
