@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -16,6 +20,8 @@ import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
@@ -50,6 +56,25 @@ public class AxonConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+    }
+
+    /**
+     * Axon's command bus with one more interceptor, outermost: {@link OneCommandPerAggregate} queues commands for the
+     * same aggregate before their transaction takes a connection. Otherwise as Axon builds it (the transaction
+     * interceptor, then the correlation data).
+     */
+    @Bean
+    SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        commandBus.registerHandlerInterceptor(new OneCommandPerAggregate());
+        commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return commandBus;
     }
 
     /**
