@@ -78,6 +78,10 @@ public class BoardEscalation {
         this.lastAttemptTimedOut = lastAttemptTimedOut;
     }
 
+    String taskKey() {
+        return taskKey;
+    }
+
     boolean belongsTo(UUID project) {
         return projectId.equals(project);
     }

@@ -3,7 +3,7 @@ package io.taskledger.projections.board;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.timetravel.PointInTime;
 import io.taskledger.projections.ProjectionRebuilder;
-import jakarta.persistence.EntityManager;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,15 +22,16 @@ import java.util.UUID;
 @Component
 public class BoardRebuilder implements ProjectionRebuilder {
 
-    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final BoardTimeTravel replay;
+    private final BoardRowWriter rows;
 
-    public BoardRebuilder(EntityManager entityManager, PlatformTransactionManager transactionManager,
-                          BoardTimeTravel replay) {
-        this.entityManager = entityManager;
+    public BoardRebuilder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BoardTimeTravel replay) {
+        this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.replay = replay;
+        this.rows = new BoardRowWriter(jdbc);
     }
 
     @Override
@@ -41,9 +42,8 @@ public class BoardRebuilder implements ProjectionRebuilder {
     /** The projects the board knows, oldest first. */
     @Override
     public List<String> keys() {
-        return transactions.execute(status -> entityManager
-                .createQuery("select p.projectId from BoardProject p order by p.createdAt, p.projectId", UUID.class)
-                .getResultList()).stream().map(UUID::toString).toList();
+        return jdbc.queryForList("SELECT project_id::text FROM board_project ORDER BY created_at, project_id",
+                String.class);
     }
 
     @Override
@@ -53,33 +53,14 @@ public class BoardRebuilder implements ProjectionRebuilder {
 
     public void rebuild(UUID projectId) {
         transactions.executeWithoutResult(status -> {
-            List<?> locked = entityManager.createNativeQuery(
-                            "SELECT version FROM board_project WHERE project_id = ? FOR NO KEY UPDATE")
-                    .setParameter(1, projectId).getResultList();
+            List<Long> locked = jdbc.queryForList(
+                    "SELECT version FROM board_project WHERE project_id = ? FOR NO KEY UPDATE", Long.class, projectId);
             if (locked.isEmpty()) {
                 return;
             }
-            long version = ((Number) locked.get(0)).longValue();
-            InMemoryBoardStore rebuilt = replay.rebuild(new ProjectId(projectId), new PointInTime(null, version))
+            InMemoryBoardStore rebuilt = replay.rebuild(new ProjectId(projectId), new PointInTime(null, locked.get(0)))
                     .orElseThrow(() -> new IllegalStateException("project " + projectId + " has no events"));
-            replaceRows(projectId, rebuilt);
+            rows.replace(projectId, rebuilt);
         });
-    }
-
-    /** Children before parents on delete, parents before children on insert (the tables' foreign keys). */
-    private void replaceRows(UUID projectId, InMemoryBoardStore rebuilt) {
-        for (String entity : List.of("BoardMember", "BoardEscalation", "BoardAttempt", "BoardTask")) {
-            entityManager.createQuery("delete from " + entity + " e where e.projectId = :projectId")
-                    .setParameter("projectId", projectId).executeUpdate();
-        }
-        entityManager.clear();
-        entityManager.merge(rebuilt.project(projectId).orElseThrow());
-        rebuilt.tasksOf(projectId).forEach(entityManager::persist);
-        entityManager.flush();
-        rebuilt.attemptsOf(projectId).forEach(entityManager::persist);
-        entityManager.flush();
-        rebuilt.escalationsOf(projectId).forEach(entityManager::persist);
-        rebuilt.membersOf(projectId).forEach(entityManager::persist);
-        entityManager.flush();
     }
 }
