@@ -281,15 +281,16 @@ public final class Benchmark {
     /**
      * Scenario 4: the operator's rebuild, {@code POST /api/admin/projections/task-board/rebuild}, timed from the
      * request until the projection is no longer REBUILDING, on an event store grown to the target count (copies of
-     * the run's project streams, with the board rows the live processor would have written for them). The rebuild
-     * replays every event of every project while the server keeps serving.
+     * the run's project streams, each with its project row but no other board row). The rebuild replays every event
+     * of every project and writes the copies' rows while the server keeps serving.
      */
     private void rebuild() throws Exception {
         Rebuild rebuild = new Rebuild(database);
         log("rebuild: growing the event store to " + settings.rebuildEvents() + " events");
         long events = rebuild.growEventStoreTo(settings.rebuildEvents());
         rebuild.copyBoardAndSkipToHead();
-        log("rebuild: " + events + " events, the board up to date with them; starting the server");
+        log("rebuild: " + events + " events, the board knowing every project but no other row of the copies;"
+                + " starting the server");
         try (ServerProcess server = startServer(externalDatabase(), serverLog);
              Http http = new Http(server.port);
              ProcessStats stats = new ProcessStats(server.pid(), settings.postgresPid())) {
