@@ -6,8 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -26,7 +24,7 @@ import java.util.Map;
 /**
  * With no {@code spring.datasource.url} configured, Taskledger runs on a real PostgreSQL of its own: an embedded
  * server whose data lives in {@code taskledger.data-dir}/postgres and survives restarts. Setting the URL switches
- * to an external PostgreSQL and starts nothing.
+ * to an external PostgreSQL and starts nothing. The server is started early, by {@link EmbeddedPostgresEarlyStart}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
@@ -35,12 +33,8 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
-        Binder binder = Binder.get(environment);
-        return start(binder.bind("taskledger.data-dir", Path.class).get(),
-                binder.bind("taskledger.embedded-postgres.clean-on-start", Boolean.class).orElse(false),
-                binder.bind("taskledger.embedded-postgres.server-config",
-                        Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresEarlyStart.Startup startup) {
+        return startup.await();
     }
 
     @Bean(destroyMethod = "close")
