@@ -3,7 +3,8 @@
 #   ./benchmark/run.sh [--seconds=10] [--connections=1,16,256,1000] [--scenarios=commands,queries,mixed,rebuild,coldstart] ...
 # Builds the server jar and the load generator, starts a private throwaway PostgreSQL 15 on a free loopback port,
 # runs every scenario against the packaged server, prints one table (also in benchmark/target/run/results.md) and
-# stops everything it started. Set SKIP_BUILD=1 to reuse infra/target/taskledger.jar; MVN overrides the Maven command.
+# stops everything it started. Set SKIP_BUILD=1 to reuse infra/target/taskledger/ (the extracted jar and its class-data
+# archive, launched as the README says); MVN overrides the Maven command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=${MVN:-./mvnw}
@@ -21,7 +22,7 @@ if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
 fi
 
 # --- build ---
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f infra/target/taskledger.jar ]; then
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f infra/target/taskledger/taskledger.jar ]; then
   $MVN -q -B -DskipTests package
 fi
 $MVN -q -B -f benchmark/pom.xml package
@@ -52,5 +53,5 @@ echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1
 mkdir -p "$WORK"
 # The whole run stops by itself: every phase is bounded, and this is the last resort.
 timeout --kill-after=30 900 java -cp "$CLASSPATH" io.taskledger.benchmark.Benchmark \
-  --jar=infra/target/taskledger.jar --work-dir="$WORK" \
+  --jar=infra/target/taskledger/taskledger.jar --work-dir="$WORK" \
   --jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/taskledger" --db-user=postgres --postgres-pid="$PG_PID" "$@"

@@ -36,6 +36,11 @@ final class ServerProcess implements AutoCloseable {
         int port = freeLoopbackPort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        // Launched as the README says: with the class-data-sharing archive the build trained next to the jar.
+        Path classDataArchive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
+        if (Files.exists(classDataArchive)) {
+            command.add("-XX:SharedArchiveFile=" + classDataArchive);
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -41,7 +41,7 @@ record Settings(
             given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         Settings settings = new Settings(
-                Path.of(take(given, "jar", "infra/target/taskledger.jar")),
+                Path.of(take(given, "jar", "infra/target/taskledger/taskledger.jar")),
                 Path.of(take(given, "work-dir", "benchmark/target/run")),
                 take(given, "jdbc-url", null),
                 take(given, "db-user", "postgres"),

