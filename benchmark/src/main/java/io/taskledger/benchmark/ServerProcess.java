@@ -36,9 +36,11 @@ final class ServerProcess implements AutoCloseable {
         int port = freeLoopbackPort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
-        // Launched as the README says: with the class-data-sharing archive the build trained next to the jar.
+        // Launched as the README says: with the class-data-sharing archive the build trained next to the jar. Not
+        // under a flight recording: JDK 17 crashed (SIGSEGV in check_shared_class_file_load_hook) with both.
         Path classDataArchive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
-        if (Files.exists(classDataArchive)) {
+        boolean recording = jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:StartFlightRecording"));
+        if (Files.exists(classDataArchive) && !recording) {
             command.add("-XX:SharedArchiveFile=" + classDataArchive);
         }
         command.addAll(jvmOptions);

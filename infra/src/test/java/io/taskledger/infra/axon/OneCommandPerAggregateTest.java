@@ -26,9 +26,10 @@ class OneCommandPerAggregateTest {
     private final BlockingQueue<String> enteredTransaction = new LinkedBlockingQueue<>();
     private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
+    private final OneCommandPerAggregate oneCommandPerAggregate = new OneCommandPerAggregate();
 
     OneCommandPerAggregateTest() {
-        commandBus.registerHandlerInterceptor(new OneCommandPerAggregate());
+        commandBus.registerHandlerInterceptor(oneCommandPerAggregate);
         MessageHandlerInterceptor<CommandMessage<?>> transaction = (unitOfWork, chain) -> {
             enteredTransaction.add(((Touch) unitOfWork.getMessage().getPayload()).name());
             return chain.proceed();
@@ -63,6 +64,9 @@ class OneCommandPerAggregateTest {
 
         release("first");
         assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("second");
+        release("second");
+        release("other project");
+        awaitNoAggregateInUse();
     }
 
     @Test
@@ -72,6 +76,17 @@ class OneCommandPerAggregateTest {
 
         dispatch(new Touch("project-1", "after"));
         assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("after");
+        release("after");
+        awaitNoAggregateInUse();
+    }
+
+    /** Locks are forgotten once nobody holds or waits for them, so their number stays bounded. */
+    private void awaitNoAggregateInUse() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (oneCommandPerAggregate.aggregatesInUse() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(oneCommandPerAggregate.aggregatesInUse()).isZero();
     }
 
     private void dispatch(Touch command) {
