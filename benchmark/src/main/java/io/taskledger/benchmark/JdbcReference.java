@@ -49,6 +49,13 @@ final class JdbcReference {
         return DriverManager.getConnection(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
     }
 
+    /** Writes out what earlier scenarios left in the run's PostgreSQL's buffers, now rather than later. */
+    void checkpoint() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("checkpoint");
+        }
+    }
+
     long eventStoreHead() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {

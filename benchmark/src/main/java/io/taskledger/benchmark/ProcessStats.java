@@ -133,6 +133,15 @@ final class ProcessStats implements AutoCloseable {
         }
     }
 
+    /** The machine's CPU use over the next second, in percent of all cores. */
+    static double machineCpuOverOneSecond() throws InterruptedException {
+        long[] before = machineTicks();
+        Thread.sleep(1000);
+        long[] after = machineTicks();
+        long total = after[1] - before[1];
+        return total == 0 ? 0 : 100.0 * (after[0] - before[0]) / total;
+    }
+
     /** [busy, total] jiffies of all cores, from /proc/stat. */
     private static long[] machineTicks() {
         try {
