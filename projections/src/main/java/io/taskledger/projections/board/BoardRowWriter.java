@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ final class BoardRowWriter {
 
     /** The tables' foreign keys: parents are written before their children, children deleted before parents. */
     private static final List<Table> PARENTS_FIRST = List.of(PROJECTS, TASKS, ATTEMPTS, ESCALATIONS, MEMBERS);
-    private static final List<Table> CHILDREN_FIRST = List.of(MEMBERS, ESCALATIONS, ATTEMPTS, TASKS, PROJECTS);
+    private static final List<Table> CHILDREN_FIRST = reversed(PARENTS_FIRST);
 
     private record Changes(List<List<Object>> deleted, List<List<Object>> updated, List<List<Object>> inserted) {
     }
@@ -246,6 +247,12 @@ final class BoardRowWriter {
         List<T> both = new ArrayList<>(first);
         both.addAll(second);
         return both;
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> reversed = new ArrayList<>(list);
+        Collections.reverse(reversed);
+        return List.copyOf(reversed);
     }
 
     /** Values in column order; a list that, unlike {@code List.of}, holds nulls. */

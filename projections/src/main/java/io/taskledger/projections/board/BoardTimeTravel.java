@@ -17,7 +17,6 @@ import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,7 +77,7 @@ public class BoardTimeTravel {
         InMemoryBoardStore board = new InMemoryBoardStore();
         TaskBoardProjection projection = new TaskBoardProjection(board);
         eventLog.stream(projectId)
-                .takeWhile(event -> happenedBy(at, event))
+                .takeWhile(event -> at.includes(event::getTimestamp, event.getSequenceNumber()))
                 .forEach(event -> {
                     try {
                         handle(projection, event);
@@ -88,11 +87,6 @@ public class BoardTimeTravel {
                     }
                 });
         return board.project(projectId.value()).map(project -> board);
-    }
-
-    /** The stored timestamp is parsed only when the point has an instant: a rebuild up to a version needs none. */
-    private static boolean happenedBy(PointInTime at, DomainEventMessage<?> event) {
-        return at.includes(at.asOf() == null ? Instant.EPOCH : event.getTimestamp(), event.getSequenceNumber());
     }
 
     /** As Axon's {@code AnnotationEventHandlerAdapter} handles an event: by the first handler that can take it. */
