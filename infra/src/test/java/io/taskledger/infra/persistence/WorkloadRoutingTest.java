@@ -1,0 +1,98 @@
+package io.taskledger.infra.persistence;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.taskledger.infra.persistence.WorkloadRoutingDataSource.Workload;
+import io.taskledger.support.Eventually;
+import io.taskledger.support.IntegrationTest;
+import io.taskledger.support.Projects;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Event processing draws its connections from a pool of its own, so request load cannot starve the projections. */
+class WorkloadRoutingTest extends IntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void axons_event_processing_threads_are_recognised_as_event_processing() {
+        List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("EventProcessor[task-board]")
+                        || thread.getName().startsWith("EventProcessor[user-directory]")
+                        || thread.getName().startsWith("EmbeddedEventStore"))
+                .toList();
+
+        assertThat(threads).extracting(Thread::getName)
+                .anyMatch(name -> name.startsWith("EventProcessor[task-board]"))
+                .anyMatch(name -> name.startsWith("EmbeddedEventStore"));
+        assertThat(threads).allSatisfy(thread -> assertThat(workloadOf(thread)).as(thread.getName())
+                .isEqualTo(Workload.EVENT_PROCESSING));
+    }
+
+    @Test
+    void a_connection_asked_for_by_an_event_processing_thread_comes_from_the_event_processing_pool() throws Exception {
+        assertThat(poolServing(threadIn("EventProcessor[some-projection]")))
+                .isEqualTo(WorkloadRoutingDataSource.EVENT_PROCESSING_POOL);
+        assertThat(poolServing(threadIn("http-requests")))
+                .isNotEqualTo(WorkloadRoutingDataSource.EVENT_PROCESSING_POOL);
+    }
+
+    @Test
+    void the_board_projection_writes_through_the_event_processing_pool() {
+        Timer eventProcessingUse = meters.get("hikaricp.connections.usage")
+                .tag("pool", WorkloadRoutingDataSource.EVENT_PROCESSING_POOL).timer();
+        long usesBefore = eventProcessingUse.count();
+
+        Projects projects = new Projects(api);
+        projects.create();
+
+        Eventually.await(Duration.ofSeconds(10), eventProcessingUse::count, uses -> uses > usesBefore);
+    }
+
+    /** The application name of the connection a thread of the factory's gets: which pool it came from. */
+    private String poolServing(ThreadFactory factory) throws Exception {
+        var executor = Executors.newSingleThreadExecutor(factory);
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try (Connection connection = dataSource.getConnection();
+                     var statement = connection.createStatement();
+                     var result = statement.executeQuery("SELECT current_setting('application_name')")) {
+                    result.next();
+                    return result.getString(1);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, executor).get();
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private static ThreadFactory threadIn(String groupName) {
+        ThreadGroup group = new ThreadGroup(groupName);
+        return runnable -> new Thread(group, runnable, groupName + "-test");
+    }
+
+    private static Workload workloadOf(Thread thread) throws Exception {
+        var executor = Executors.newSingleThreadExecutor(runnable -> new Thread(thread.getThreadGroup(), runnable));
+        try {
+            return CompletableFuture.supplyAsync(Workload::ofCurrentThread, executor).get();
+        } finally {
+            executor.shutdown();
+        }
+    }
+}
