@@ -108,8 +108,20 @@ class Plan {
         return List.copyOf(blockers);
     }
 
+    /** {@code blockers(task).isEmpty()}, without building the list: it is asked for every task on every command. */
     private boolean isUnblocked(TaskState task) {
-        return blockers(task).isEmpty();
+        for (TaskState waiting = task; waiting != null; waiting = tasks.get(keyText(waiting.parent()))) {
+            for (TaskKey prerequisite : waiting.prerequisites()) {
+                if (require(prerequisite).status() != TaskStatus.SUCCEEDED) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String keyText(TaskKey key) {
+        return key == null ? null : key.value();
     }
 
     /**
@@ -167,14 +179,15 @@ class Plan {
                 return Optional.of(new TaskBecamePending(projectId, task.key(), blockers(task)));
             }
         }
-        for (TaskState container : containers()) {
-            if ((container.status() == TaskStatus.PENDING || container.status() == TaskStatus.READY)
-                    && childrenOf(container).stream().anyMatch(TaskState::hasStarted)) {
+        for (TaskState container : tasks.values()) {
+            if (!container.isLeaf()
+                    && (container.status() == TaskStatus.PENDING || container.status() == TaskStatus.READY)
+                    && container.children().stream().map(this::require).anyMatch(TaskState::hasStarted)) {
                 return Optional.of(new ContainerStarted(projectId, container.key()));
             }
         }
-        for (TaskState container : containers()) {
-            Optional<Object> rollUp = rollUp(projectId, container);
+        for (TaskState container : tasks.values()) {
+            Optional<Object> rollUp = container.isLeaf() ? Optional.empty() : rollUp(projectId, container);
             if (rollUp.isPresent()) {
                 return rollUp;
             }
@@ -186,26 +199,21 @@ class Plan {
         if (container.isFinished()) {
             return Optional.empty();
         }
-        List<TaskState> children = childrenOf(container);
-        boolean allCancelled = children.stream().allMatch(child -> child.status() == TaskStatus.CANCELLED);
+        boolean allCancelled = true;
+        boolean allSucceededOrCancelled = true;
+        for (TaskKey child : container.children()) {
+            TaskStatus status = require(child).status();
+            allCancelled &= status == TaskStatus.CANCELLED;
+            allSucceededOrCancelled &= status == TaskStatus.SUCCEEDED || status == TaskStatus.CANCELLED;
+        }
         if (allCancelled) {
             return Optional.of(new TaskCancelled(projectId, container.key(),
                     "every child of " + container.key() + " was cancelled", null));
         }
-        boolean allSucceededOrCancelled = children.stream().allMatch(
-                child -> child.status() == TaskStatus.SUCCEEDED || child.status() == TaskStatus.CANCELLED);
         if (allSucceededOrCancelled) {
             return Optional.of(new TaskSucceeded(projectId, container.key(), SuccessBasis.CHILDREN_SUCCEEDED));
         }
         return Optional.empty();
-    }
-
-    private List<TaskState> containers() {
-        return tasks.values().stream().filter(task -> !task.isLeaf()).toList();
-    }
-
-    private List<TaskState> childrenOf(TaskState task) {
-        return task.children().stream().map(this::require).toList();
     }
 
     @Override

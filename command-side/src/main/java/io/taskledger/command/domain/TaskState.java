@@ -8,6 +8,7 @@ import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -85,12 +86,14 @@ class TaskState {
         return assignee;
     }
 
+    /** A read-only view: reconciliation reads it for every task on every command, so it is not copied. */
     List<TaskKey> prerequisites() {
-        return List.copyOf(prerequisites);
+        return Collections.unmodifiableList(prerequisites);
     }
 
+    /** A read-only view, as {@link #prerequisites()}. */
     List<TaskKey> children() {
-        return List.copyOf(children);
+        return Collections.unmodifiableList(children);
     }
 
     boolean isLeaf() {
