@@ -52,7 +52,7 @@ class WorkloadRoutingTest extends IntegrationTest {
     }
 
     @Test
-    void the_board_projection_writes_through_the_event_processing_pool() {
+    void the_running_servers_event_processing_draws_from_the_event_processing_pool() {
         Timer eventProcessingUse = meters.get("hikaricp.connections.usage")
                 .tag("pool", WorkloadRoutingDataSource.EVENT_PROCESSING_POOL).timer();
         long usesBefore = eventProcessingUse.count();
