@@ -177,6 +177,23 @@ final class JdbcReference {
         };
     }
 
+    /**
+     * What {@code GET /api/users/me} reads: the caller's row of the user directory by primary key, the select
+     * Hibernate issues for {@code FindAccountQuery} ({@code DirectoryAccountRepository.findById}). Connection i reads
+     * the agent of project i mod the project count, as the HTTP side does.
+     */
+    static Work accountReads(Fixture fixture) {
+        AtomicInteger connections = new AtomicInteger();
+        ThreadLocal<String> username = ThreadLocal.withInitial(() -> fixture.projects.get(
+                connections.getAndIncrement() % fixture.projects.size()).agent());
+        return connection -> {
+            readAll(connection, """
+                    select username, display_name, kind, role, enabled, registered_at, version
+                    from user_directory where username = ?""", username.get());
+            connection.commit();
+        };
+    }
+
     static Work mixed(Work reads, Work writes) {
         return connection -> {
             if (ThreadLocalRandom.current().nextDouble() < TaskledgerClients.Mixed.WRITE_SHARE) {
