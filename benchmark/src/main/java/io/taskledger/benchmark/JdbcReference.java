@@ -179,17 +179,16 @@ final class JdbcReference {
 
     /**
      * What {@code GET /api/users/me} reads: the caller's row of the user directory by primary key, the select
-     * Hibernate issues for {@code FindAccountQuery} ({@code DirectoryAccountRepository.findById}). Connection i reads
-     * the agent of project i mod the project count, as the HTTP side does.
+     * Hibernate issues for {@code FindAccountQuery} ({@code DirectoryAccountRepository.findById}), for the agents in
+     * turn, as the HTTP side asks.
      */
     static Work accountReads(Fixture fixture) {
-        AtomicInteger connections = new AtomicInteger();
-        ThreadLocal<String> username = ThreadLocal.withInitial(() -> fixture.projects.get(
-                connections.getAndIncrement() % fixture.projects.size()).agent());
+        AtomicInteger next = new AtomicInteger();
         return connection -> {
             readAll(connection, """
                     select username, display_name, kind, role, enabled, registered_at, version
-                    from user_directory where username = ?""", username.get());
+                    from user_directory where username = ?""",
+                    fixture.projects.get(Math.floorMod(next.getAndIncrement(), fixture.projects.size())).agent());
             connection.commit();
         };
     }

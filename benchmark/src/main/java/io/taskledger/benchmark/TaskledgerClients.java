@@ -129,19 +129,29 @@ final class TaskledgerClients {
         }
     }
 
-    /** The lightest authenticated request: the caller's own account, {@code GET /api/users/me}. */
+    /**
+     * The lightest authenticated request: the caller's own account, {@code GET /api/users/me}. Each request goes as
+     * the next agent (connection i starts with the agent of project i), so every account sends 1/100 of the load:
+     * one agent alone would exceed the per-account rate limit (100 per second) at a single connection, and the row
+     * would measure the limiter's 429 answers.
+     */
     static final class Me implements ClosedLoop.Client {
         private final Http http;
-        private final String token;
+        private final Authentication auth;
+        private final Fixture fixture;
+        private int projectIndex;
 
-        /** Connection i is the agent of project i mod the project count, as in the commands scenario. */
         Me(Http http, Authentication auth, Fixture fixture, int connection) {
             this.http = http;
-            this.token = auth.tokenOf(fixture.projects.get(connection % fixture.projects.size()).agent());
+            this.auth = auth;
+            this.fixture = fixture;
+            this.projectIndex = connection % fixture.projects.size();
         }
 
         @Override
         public CompletableFuture<String> next() {
+            String token = auth.tokenOf(fixture.projects.get(projectIndex).agent());
+            projectIndex = (projectIndex + 1) % fixture.projects.size();
             return http.get("/api/users/me", token).thenApply(response -> response.statusCode() == 200
                     ? null : "/api/users/me answered " + response.statusCode() + " " + response.body());
         }
