@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Taskledger's benchmark in one command (see docs/benchmarks.md):
-#   ./benchmark/run.sh [--seconds=10] [--connections=1,16,256,1000] [--scenarios=commands,queries,mixed,rebuild,coldstart] ...
+#   ./benchmark/run.sh [--seconds=8] [--connections=1,16,256,1000] [--scenarios=ceiling,commands,queries,mixed,rebuild,coldstart] ...
 # Builds the server jar and the load generator, starts a private throwaway PostgreSQL 15 on a free loopback port,
 # runs every scenario against the packaged server, prints one table (also in benchmark/target/run/results.md) and
 # stops everything it started. Set SKIP_BUILD=1 to reuse infra/target/taskledger/ (the extracted jar and its class-data

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -30,6 +31,8 @@ public final class Benchmark {
     private final Report report = new Report();
     private final Path serverLog;
     private List<List<JdbcReference.EventRow>> commandRows;
+    /** Reference measurements by scenario and the connections they used: see {@link #reference}. */
+    private final Map<String, ClosedLoop.Result> references = new HashMap<>();
     private Authentication auth;
 
     private Benchmark(Settings settings) {
@@ -50,7 +53,8 @@ public final class Benchmark {
     private void run() throws Exception {
         Instant startedAt = Instant.now();
         String loadBefore = loadAverage();
-        if (settings.runs("commands") || settings.runs("queries") || settings.runs("mixed")) {
+        if (settings.runs("ceiling") || settings.runs("commands") || settings.runs("queries")
+                || settings.runs("mixed")) {
             underLoad();
         }
         if (settings.runs("rebuild")) {
@@ -96,11 +100,12 @@ public final class Benchmark {
             report.note("authentication: " + (auth.enabled()
                     ? "on: admin login, one AGENT account per project, each agent's bearer token on its requests"
                     : "off: this server has no /api/auth/login, requests carry no token"));
-            log("creating " + settings.projects() + " projects of " + settings.subtasksPerProject() + " subtasks");
-            Fixture fixture = Fixture.create(http, auth, settings.projects(), settings.subtasksPerProject());
-            awaitBoard();
-            warmUp(http, auth, fixture);
+            Fixture fixture = createFixture(server, http);
+            warmUp(server, http, auth, fixture);
             database.createReferenceEventTable();
+            if (settings.runs("ceiling")) {
+                ceiling(server, http, auth, fixture);
+            }
             if (settings.runs("commands")) {
                 commands(server, http, auth, fixture);
             }
@@ -116,22 +121,138 @@ public final class Benchmark {
         }
     }
 
+    private Fixture createFixture(ServerProcess server, Http http) throws Exception {
+        log("creating " + settings.projects() + " projects of " + settings.subtasksPerProject() + " subtasks, "
+                + Fixture.PROJECTS_AT_A_TIME + " at a time");
+        Fixture fixture;
+        ProcessStats.Usage usage;
+        long started = System.nanoTime();
+        try (ProcessStats stats = new ProcessStats(server.pid(), settings.postgresPid())) {
+            fixture = Fixture.create(http, auth, settings.projects(), settings.subtasksPerProject());
+            usage = stats.finish();
+        }
+        awaitBoard();
+        String created = Report.format("data: %d projects of %d subtasks created through the API in %.0f s, %d at a "
+                        + "time (server CPU %.0f %%, PostgreSQL CPU %.0f %%, machine CPU %.0f %%)", settings.projects(),
+                settings.subtasksPerProject(), (System.nanoTime() - started) / 1e9, Fixture.PROJECTS_AT_A_TIME,
+                usage.serverCpuPercent(), usage.postgresCpuPercent(), usage.machineCpuPercent());
+        log(created);
+        report.note(created);
+        return fixture;
+    }
+
+    /** The server warm-up's traffic runs in rounds of this length; the compiler is judged over the last one. */
+    private static final Duration WARMUP_ROUND = Duration.ofSeconds(10);
+    private static final Duration WARMUP_MINIMUM = Duration.ofSeconds(30);
+
     /**
-     * Mixed traffic at 16 connections before the first measured point, not measured: a freshly started JVM spends
-     * its first tens of seconds compiling Spring's, Hibernate's and Axon's hot paths, which no long-running server
-     * does; without this the first scenario measures the JIT compiler.
+     * Unmeasured mixed traffic before the first measured point, until the JIT compiler has settled: a freshly started
+     * JVM spends minutes compiling Spring's, Hibernate's, Axon's and Tomcat's hot paths, which a server running for
+     * hours has long done; without this the points measure the compiler as well. Rounds of 10 s at 16, 16, 256, 16,
+     * 16, 256... connections (256 so the paths of a full request queue compile too; mostly 16, where the compiler gets
+     * more of the two cores than beside 200 busy request threads), until the server's compiler threads used less than
+     * {@code --jit-settled-percent} of a core over the last round, but at least 30 s and at most
+     * {@code --server-warmup-seconds}. The warm-up starts at most half of the fixture's
+     * subtasks, so the measured scenarios have work left; beyond that its traffic is reads.
      */
-    private void warmUp(Http http, Authentication auth, Fixture fixture) throws Exception {
-        if (settings.serverWarmup().isZero()) {
+    private void warmUp(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
+        Duration maximum = settings.serverWarmup();
+        if (maximum.isZero()) {
+            report.note("server warm-up: none (--server-warmup-seconds=0): the first points measure the JIT compiler "
+                    + "too");
             return;
         }
-        log("warming the server up: " + settings.serverWarmup().toSeconds() + " s of mixed traffic, not measured");
-        ClosedLoop.run(16, Duration.ZERO, settings.serverWarmup(), i -> new TaskledgerClients.Mixed(
-                new TaskledgerClients.Commands(http, auth, fixture, i, new AtomicReference<>()),
-                new TaskledgerClients.Queries(http, auth, fixture)));
+        long maximumRounds = (maximum.toMillis() + WARMUP_ROUND.toMillis() - 1) / WARMUP_ROUND.toMillis();
+        long minimumRounds = Math.min(maximumRounds, WARMUP_MINIMUM.toMillis() / WARMUP_ROUND.toMillis());
+        log("warming the server up with mixed traffic, not measured, until the JIT compiler threads use less than "
+                + Report.format("%.0f %%", settings.jitSettledPercent()) + " of a core over 10 s (at least "
+                + WARMUP_MINIMUM.toSeconds() + " s, at most " + maximum.toSeconds() + " s)");
+        AtomicInteger startsLeft = new AtomicInteger(fixture.remainingSubtasks() / 2);
+        long started = System.nanoTime();
+        double jitPercent = Double.NaN;
+        long errors = 0;
+        long round = 0;
+        boolean settled = false;
+        while (round < maximumRounds && !settled) {
+            Duration length = Duration.ofMillis(Math.min(WARMUP_ROUND.toMillis(),
+                    maximum.toMillis() - round * WARMUP_ROUND.toMillis()));
+            int connections = round % 3 == 2 ? 256 : 16;
+            ProcessStats.JitCompiler compiler = ProcessStats.JitCompiler.of(server.pid());
+            ClosedLoop.Result result = ClosedLoop.run(connections, Duration.ZERO, length, i ->
+                    new TaskledgerClients.Mixed(
+                            new TaskledgerClients.Commands(http, auth, fixture, i, new AtomicReference<>(), startsLeft),
+                            new TaskledgerClients.Queries(http, auth, fixture)));
+            jitPercent = compiler.cpuPercentSince();
+            errors += result.errors();
+            round++;
+            settled = round >= minimumRounds && jitPercent < settings.jitSettledPercent();
+            log(Report.format("warm-up: %.0f s, a round at %d connections: %.0f/s, %d errors; JIT compiler threads "
+                    + "%.1f %% of a core", (System.nanoTime() - started) / 1e9, connections, result.throughput(),
+                    result.errors(), jitPercent));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
         awaitBoard();
-        report.note("server warm-up: " + settings.serverWarmup().toSeconds() + " s of mixed traffic at 16 "
-                + "connections after the data was created, before the first measured point");
+        String note = settled
+                ? Report.format("server warm-up: %.0f s of mixed traffic (10 s rounds at 16, 16, 256, 16, 16, 256... "
+                        + "connections), until the JIT compiler threads used %.1f %% of a core over the last 10 s "
+                        + "(settled: below %.0f %%; at least %d s, at most %d s)", seconds, jitPercent,
+                settings.jitSettledPercent(), WARMUP_MINIMUM.toSeconds(), maximum.toSeconds())
+                : Report.format("server warm-up: %.0f s of mixed traffic (10 s rounds at 16, 16, 256, 16, 16, 256... "
+                        + "connections): the maximum (--server-warmup-seconds=%d) was reached and the JIT compiler "
+                        + "had NOT settled: its threads still used %.1f %% of a core over the last round (threshold "
+                        + "%.0f %%); the first points may measure it too (see JIT CPU %%)", seconds,
+                maximum.toSeconds(), jitPercent, settings.jitSettledPercent());
+        if (startsLeft.get() <= 0) {
+            note += "; it used up its half of the fixture's subtasks and was reads only from then on";
+        }
+        if (errors > 0) {
+            note += "; " + errors + " errors during the warm-up";
+        }
+        log(note);
+        report.note(note);
+    }
+
+    /**
+     * Scenario 0, ceilings at the run's connection counts: (a) {@code GET /api/users/me} with the agent's token, the
+     * lightest authenticated request through the whole server (HTTP, security with the JWT, query bus, one
+     * primary-key read, JSON), next to the same primary-key select over plain JDBC; (b) a no-op HTTP server inside
+     * this process, answering 204, driven by the same client: what the load generator and loopback carry on this
+     * machine when the server costs nothing.
+     */
+    private void ceiling(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
+        if (auth.enabled()) {
+            Map<Integer, Measured> taskledger = new LinkedHashMap<>();
+            for (int connections : settings.connections()) {
+                taskledger.put(connections, measure(server, http, fixture, "ceiling /api/users/me", connections,
+                        false, (i, lastCommit) -> new TaskledgerClients.Me(http, auth, fixture, i)));
+            }
+            for (Map.Entry<Integer, Measured> point : taskledger.entrySet()) {
+                ClosedLoop.Result reference = reference("ceiling /api/users/me", point.getKey(),
+                        JdbcReference.accountReads(fixture));
+                report.load("0 ceiling: GET /api/users/me", point.getKey(), point.getValue().result, reference,
+                        point.getValue().usage, null, "none: the lightest authenticated request");
+            }
+        } else {
+            report.note("0 ceiling: GET /api/users/me not measured: without authentication there is no caller");
+        }
+        try (NoopHttpServer noop = new NoopHttpServer(); Http client = new Http(noop.port())) {
+            for (int connections : settings.connections()) {
+                log("ceiling: no-op HTTP server with " + connections + " connections");
+                ClosedLoop.Result result;
+                ProcessStats.Usage usage;
+                try (ProcessStats stats = new ProcessStats(ProcessHandle.current().pid(), 0)) {
+                    result = ClosedLoop.run(connections, settings.warmup(), settings.duration(),
+                            i -> new TaskledgerClients.Noop(client));
+                    usage = stats.finish();
+                }
+                log("ceiling no-op: " + Report.format("%.0f/s, mean %.1f ms, errors %d", result.throughput(),
+                        result.latency().mean(), result.errors()));
+                report.withoutServer("0 ceiling: no-op HTTP server (204) in the load generator", connections, result,
+                        usage.machineCpuPercent(), Report.format("none: the load generator's and loopback's ceiling "
+                                + "(load generator's JVM, no-op server included: %.0f %% CPU)",
+                                usage.serverCpuPercent()));
+            }
+        }
     }
 
     private void commands(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
@@ -266,11 +387,22 @@ public final class Benchmark {
         log("the server did not settle within 60 s; measuring the next point anyway");
     }
 
+    /**
+     * The plain-JDBC reference of a scenario at N connections. It runs min(N, --reference-max-connections)
+     * connections, so several N can ask for the very same measurement (256 and 1000 both run 64): it is taken once per
+     * scenario and connection count and shown in each of their rows.
+     */
     private ClosedLoop.Result reference(String scenario, int connections, JdbcReference.Work work) throws Exception {
-        log(scenario + ": plain JDBC reference with " + Math.min(connections, settings.referenceMaxConnections())
-                + " connections");
+        int used = Math.min(connections, settings.referenceMaxConnections());
+        ClosedLoop.Result measured = references.get(scenario + "@" + used);
+        if (measured != null) {
+            log(scenario + ": plain JDBC reference with " + used + " connections: measured already");
+            return measured;
+        }
+        log(scenario + ": plain JDBC reference with " + used + " connections");
         ClosedLoop.Result result = database.run(connections, settings.warmup(), settings.duration(), work);
         log(scenario + " reference: " + Report.format("%.0f/s", result.throughput()));
+        references.put(scenario + "@" + used, result);
         return result;
     }
 
@@ -317,8 +449,9 @@ public final class Benchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             boolean finished = !Http.field(board, "state").equals("REBUILDING");
             ProcessStats.Usage usage = stats.finish();
-            report.note(Report.format("rebuild: server peak RSS %.0f MB, server CPU %.0f %%, PostgreSQL CPU %.0f %%",
-                    usage.serverPeakRssMb(), usage.serverCpuPercent(), usage.postgresCpuPercent()));
+            report.note(Report.format("rebuild: server peak RSS %.0f MB, server CPU %.0f %% (JIT compiler threads "
+                            + "%.0f %%), PostgreSQL CPU %.0f %%", usage.serverPeakRssMb(), usage.serverCpuPercent(),
+                    usage.jitCpuPercent(), usage.postgresCpuPercent()));
             double rate = events / seconds;
             String figure = finished
                     ? Report.format("%.0f events/s (%d events of %d projects in %.1f s)", rate, events, projects,

@@ -19,6 +19,7 @@ final class Fixture {
 
     static final int SUBTASKS_PER_TASK = 20;
     static final int CRITERIA_PER_SUBTASK = 2;
+    static final int PROJECTS_AT_A_TIME = 8;
 
     /** One project of the fixture; {@code ready} holds the subtasks nobody has taken yet. */
     record Project(String id, String agent, List<String> subtaskKeys, Queue<String> ready) {
@@ -34,7 +35,7 @@ final class Fixture {
 
     static Fixture create(Http http, Authentication auth, int projectCount, int subtasksPerProject) throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        ExecutorService setup = Executors.newFixedThreadPool(4);
+        ExecutorService setup = Executors.newFixedThreadPool(PROJECTS_AT_A_TIME);
         try {
             List<Future<Project>> created = new ArrayList<>();
             for (int p = 0; p < projectCount; p++) {

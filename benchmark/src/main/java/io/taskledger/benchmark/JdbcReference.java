@@ -177,6 +177,22 @@ final class JdbcReference {
         };
     }
 
+    /**
+     * What {@code GET /api/users/me} reads: the caller's row of the user directory by primary key, the select
+     * Hibernate issues for {@code FindAccountQuery} ({@code DirectoryAccountRepository.findById}), for the agents in
+     * turn, as the HTTP side asks.
+     */
+    static Work accountReads(Fixture fixture) {
+        AtomicInteger next = new AtomicInteger();
+        return connection -> {
+            readAll(connection, """
+                    select username, display_name, kind, role, enabled, registered_at, version
+                    from user_directory where username = ?""",
+                    fixture.projects.get(Math.floorMod(next.getAndIncrement(), fixture.projects.size())).agent());
+            connection.commit();
+        };
+    }
+
     static Work mixed(Work reads, Work writes) {
         return connection -> {
             if (ThreadLocalRandom.current().nextDouble() < TaskledgerClients.Mixed.WRITE_SHARE) {

@@ -4,26 +4,36 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Peak resident memory and CPU time of the server and of PostgreSQL (the postmaster and all its backends), read from
- * /proc every 200 ms while a measurement runs. CPU is in percent of one core: 200 % is both cores of this machine.
+ * Peak resident memory and CPU time of the server, of its JIT compiler threads and of PostgreSQL (the postmaster and
+ * all its backends), read from /proc every 200 ms while a measurement runs. CPU is in percent of one core: 200 % is
+ * both cores of this machine.
  */
 final class ProcessStats implements AutoCloseable {
 
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;   // USER_HZ, 100 on every Linux we run on
 
-    record Usage(double serverPeakRssMb, double serverCpuPercent, double postgresCpuPercent,
+    /** {@code jitCpuPercent}: the server's JIT compiler threads alone (part of {@code serverCpuPercent}). */
+    record Usage(double serverPeakRssMb, double serverCpuPercent, double jitCpuPercent, double postgresCpuPercent,
                  double machineCpuPercent) {
     }
+
+    /**
+     * HotSpot's compiler threads are "C1 CompilerThread0", "C2 CompilerThread1"...; /proc shows a thread's name cut to
+     * 15 characters, "C2 CompilerThre".
+     */
+    private static final List<String> JIT_COMPILER_THREADS = List.of("C1 CompilerThre", "C2 CompilerThre");
 
     private final long serverPid;
     private final long postgresPid;
     private final Thread sampler;
     private final long startedAt = System.nanoTime();
     private final long serverTicksAtStart;
+    private final JitCompiler jitAtStart;
     private final Map<Long, Long> postgresTicksAtStart;
     private final long[] machineAtStart;
     private volatile boolean running = true;
@@ -33,6 +43,7 @@ final class ProcessStats implements AutoCloseable {
         this.serverPid = serverPid;
         this.postgresPid = postgresPid;
         this.serverTicksAtStart = cpuTicks(serverPid);
+        this.jitAtStart = JitCompiler.of(serverPid);
         this.postgresTicksAtStart = postgresTicksByPid();
         this.machineAtStart = machineTicks();
         this.sampler = new Thread(this::sample, "proc-sampler");
@@ -60,6 +71,7 @@ final class ProcessStats implements AutoCloseable {
         double total = machine[1] - machineAtStart[1];
         return new Usage(peakRssKb / 1024.0,
                 (cpuTicks(serverPid) - serverTicksAtStart) / CLOCK_TICKS_PER_SECOND / seconds * 100,
+                jitAtStart.cpuPercentSince(),
                 postgresTicksSinceStart() / CLOCK_TICKS_PER_SECOND / seconds * 100,
                 total > 0 ? busy / total * 100 : Double.NaN);
     }
@@ -81,6 +93,58 @@ final class ProcessStats implements AutoCloseable {
             // the process ended
         }
         return 0;
+    }
+
+    /**
+     * CPU time of a JVM's JIT compiler threads from now on: {@link #of} notes every compiler thread's utime + stime,
+     * {@link #cpuPercentSince} adds up what each used since (per thread id: a compiler thread HotSpot started
+     * meanwhile counts whole, one it ended meanwhile is lost), in percent of one core over the time passed.
+     */
+    static final class JitCompiler {
+        private final long pid;
+        private final long at;
+        private final Map<Long, Long> ticksAtStart;
+
+        private JitCompiler(long pid) {
+            this.pid = pid;
+            this.at = System.nanoTime();
+            this.ticksAtStart = compilerTicksByThread(pid);
+        }
+
+        static JitCompiler of(long pid) {
+            return new JitCompiler(pid);
+        }
+
+        double cpuPercentSince() {
+            double seconds = (System.nanoTime() - at) / 1e9;
+            long ticks = 0;
+            for (Map.Entry<Long, Long> thread : compilerTicksByThread(pid).entrySet()) {
+                ticks += thread.getValue() - ticksAtStart.getOrDefault(thread.getKey(), 0L);
+            }
+            return ticks / CLOCK_TICKS_PER_SECOND / seconds * 100;
+        }
+
+        private static Map<Long, Long> compilerTicksByThread(long pid) {
+            Map<Long, Long> ticks = new HashMap<>();
+            try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path thread : (Iterable<Path>) threads::iterator) {
+                    try {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        if (JIT_COMPILER_THREADS.stream().anyMatch(name::startsWith)) {
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks.put(Long.parseLong(thread.getFileName().toString()),
+                                    Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                        }
+                    } catch (IOException | RuntimeException threadEnded) {
+                        // the thread ended while we listed them
+                    }
+                }
+            } catch (IOException | RuntimeException processGone) {
+                // the process ended
+            }
+            return ticks;
+        }
     }
 
     /** utime + stime of one process; 0 once it is gone. */

@@ -8,8 +8,8 @@ import java.util.Locale;
 final class Report {
 
     private static final String HEADER = "| scenario | N | Taskledger | mean ms | p50 ms | p99 ms | max ms | errors "
-            + "| plain JDBC reference | ratio | lag p99 ms | server peak RSS MB | server CPU % | PostgreSQL CPU % "
-            + "| machine CPU % | goal |";
+            + "| plain JDBC reference | ratio | lag p99 ms | server peak RSS MB | server CPU % | JIT CPU % "
+            + "| PostgreSQL CPU % | machine CPU % | goal |";
 
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -17,6 +17,17 @@ final class Report {
 
     void load(String scenario, int connections, ClosedLoop.Result taskledger, ClosedLoop.Result reference,
               ProcessStats.Usage usage, Latencies.Summary lag, String goal) {
+        loadRow(scenario, connections, taskledger, reference, usage, usage.machineCpuPercent(), lag, goal);
+    }
+
+    /** A closed loop against something other than the server (the no-op ceiling): no server figures, no reference. */
+    void withoutServer(String scenario, int connections, ClosedLoop.Result result, double machineCpuPercent,
+                       String goal) {
+        loadRow(scenario, connections, result, null, null, machineCpuPercent, null, goal);
+    }
+
+    private void loadRow(String scenario, int connections, ClosedLoop.Result taskledger, ClosedLoop.Result reference,
+                         ProcessStats.Usage usage, double machineCpuPercent, Latencies.Summary lag, String goal) {
         rows.add(row(scenario, Integer.toString(connections),
                 format("%.0f/s", taskledger.throughput()),
                 ms(taskledger.latency().mean()), ms(taskledger.latency().p50()), ms(taskledger.latency().p99()),
@@ -28,8 +39,11 @@ final class Report {
                         referenceConnections(connections)),
                 reference == null ? "—" : format("%.2f", ratio(taskledger, reference)),
                 lag == null ? "—" : ms(lag.p99()),
-                format("%.0f", usage.serverPeakRssMb()), format("%.0f", usage.serverCpuPercent()),
-                format("%.0f", usage.postgresCpuPercent()), format("%.0f", usage.machineCpuPercent()), goal));
+                usage == null ? "—" : format("%.0f", usage.serverPeakRssMb()),
+                usage == null ? "—" : format("%.0f", usage.serverCpuPercent()),
+                usage == null ? "—" : format("%.0f", usage.jitCpuPercent()),
+                usage == null ? "—" : format("%.0f", usage.postgresCpuPercent()),
+                format("%.0f", machineCpuPercent), goal));
         if (taskledger.firstError() != null) {
             notes.add(scenario + " N=" + connections + ": first error: " + taskledger.firstError());
         }
@@ -47,7 +61,7 @@ final class Report {
     }
 
     void figure(String scenario, String value, String goal) {
-        rows.add(row(scenario, "—", value, "", "", "", "", "", "", "", "", "", "", "", "", goal));
+        rows.add(row(scenario, "—", value, "", "", "", "", "", "", "", "", "", "", "", "", "", goal));
     }
 
     void note(String note) {

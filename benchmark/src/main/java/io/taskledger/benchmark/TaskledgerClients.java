@@ -3,6 +3,7 @@ package io.taskledger.benchmark;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** What one connection does against Taskledger in each scenario: agents' commands, board reads, or both. */
@@ -24,16 +25,24 @@ final class TaskledgerClients {
         private final Authentication auth;
         private final Fixture fixture;
         private final AtomicReference<Commit> lastCommit;
+        private final AtomicInteger startsLeft;
         private int projectIndex;
         private String subtask;
         private int attempt;
 
         Commands(Http http, Authentication auth, Fixture fixture, int connection, AtomicReference<Commit> lastCommit) {
+            this(http, auth, fixture, connection, lastCommit, null);
+        }
+
+        /** @param startsLeft subtasks these clients may still start between them (shared); null: no limit */
+        Commands(Http http, Authentication auth, Fixture fixture, int connection, AtomicReference<Commit> lastCommit,
+                 AtomicInteger startsLeft) {
             this.http = http;
             this.auth = auth;
             this.fixture = fixture;
             this.projectIndex = connection % fixture.projects.size();
             this.lastCommit = lastCommit;
+            this.startsLeft = startsLeft;
         }
 
         @Override
@@ -51,6 +60,9 @@ final class TaskledgerClients {
         }
 
         private CompletableFuture<String> start() {
+            if (startsLeft != null && startsLeft.decrementAndGet() < 0) {
+                return null;   // this client's share of the fixture is used up
+            }
             for (int tried = 0; tried < fixture.projects.size() && subtask == null; tried++) {
                 subtask = project().ready().poll();
                 if (subtask == null) {
@@ -114,6 +126,49 @@ final class TaskledgerClients {
             return answer.thenApply(response -> response.statusCode() == 200 || response.statusCode() == 204
                     ? null
                     : response.uri().getPath() + " answered " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /**
+     * The lightest authenticated request: the caller's own account, {@code GET /api/users/me}. Each request goes as
+     * the next agent (connection i starts with the agent of project i), so every account sends 1/100 of the load:
+     * one agent alone would exceed the per-account rate limit (100 per second) at a single connection, and the row
+     * would measure the limiter's 429 answers.
+     */
+    static final class Me implements ClosedLoop.Client {
+        private final Http http;
+        private final Authentication auth;
+        private final Fixture fixture;
+        private int projectIndex;
+
+        Me(Http http, Authentication auth, Fixture fixture, int connection) {
+            this.http = http;
+            this.auth = auth;
+            this.fixture = fixture;
+            this.projectIndex = connection % fixture.projects.size();
+        }
+
+        @Override
+        public CompletableFuture<String> next() {
+            String token = auth.tokenOf(fixture.projects.get(projectIndex).agent());
+            projectIndex = (projectIndex + 1) % fixture.projects.size();
+            return http.get("/api/users/me", token).thenApply(response -> response.statusCode() == 200
+                    ? null : "/api/users/me answered " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** A request to the no-op server ({@link NoopHttpServer}), which answers 204. */
+    static final class Noop implements ClosedLoop.Client {
+        private final Http http;
+
+        Noop(Http http) {
+            this.http = http;
+        }
+
+        @Override
+        public CompletableFuture<String> next() {
+            return http.get("/", null).thenApply(response -> response.statusCode() == 204
+                    ? null : "the no-op server answered " + response.statusCode());
         }
     }
 
