@@ -52,7 +52,10 @@ public class WorkloadRoutingDataSource extends AbstractRoutingDataSource impleme
      * A pool for event processing with the request pool's settings (database, credentials, driver properties), its
      * own name and size. Its connections are kept open (minimum idle = size): the processors use them all the time.
      * They name themselves in {@code pg_stat_activity.application_name}, so an operator sees which pool a backend
-     * serves.
+     * serves, and they commit without waiting for the disk ({@code synchronous_commit = off}): what they write is
+     * derived from the events, and a read model's rows and its processor's token commit together, so a crash loses at
+     * most the last few hundred milliseconds of both, and the processor handles those events again. The events
+     * themselves are appended on the request pool and stay durable.
      */
     public static HikariDataSource eventProcessingPoolLike(HikariDataSource requestPool, int size) {
         HikariDataSource pool = new HikariDataSource();
@@ -60,10 +63,10 @@ public class WorkloadRoutingDataSource extends AbstractRoutingDataSource impleme
         pool.setPoolName(EVENT_PROCESSING_POOL);
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(size);
-        String nameItself = "SET application_name = '" + EVENT_PROCESSING_POOL + "'";
+        String sessionSettings = "SET application_name = '" + EVENT_PROCESSING_POOL + "'; SET synchronous_commit = off";
         String requestPoolInit = requestPool.getConnectionInitSql();
         pool.setConnectionInitSql(requestPoolInit == null || requestPoolInit.isBlank()
-                ? nameItself : nameItself + "; " + requestPoolInit);
+                ? sessionSettings : sessionSettings + "; " + requestPoolInit);
         return pool;
     }
 

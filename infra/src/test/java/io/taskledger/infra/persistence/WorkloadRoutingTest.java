@@ -45,10 +45,19 @@ class WorkloadRoutingTest extends IntegrationTest {
 
     @Test
     void a_connection_asked_for_by_an_event_processing_thread_comes_from_the_event_processing_pool() throws Exception {
-        assertThat(poolServing(threadIn("EventProcessor[some-projection]")))
+        assertThat(setting("application_name", threadIn("EventProcessor[some-projection]")))
                 .isEqualTo(WorkloadRoutingDataSource.EVENT_PROCESSING_POOL);
-        assertThat(poolServing(threadIn("http-requests")))
+        assertThat(setting("application_name", threadIn("http-requests")))
                 .isNotEqualTo(WorkloadRoutingDataSource.EVENT_PROCESSING_POOL);
+    }
+
+    @Test
+    void only_event_processing_commits_without_waiting_for_the_disk() throws Exception {
+        // The test database runs with synchronous_commit off for speed, so the source of the setting tells them apart.
+        assertThat(setting("synchronous_commit", threadIn("EventProcessor[some-projection]"))).isEqualTo("off");
+        assertThat(settingSource("synchronous_commit", threadIn("EventProcessor[some-projection]")))
+                .isEqualTo("session");
+        assertThat(settingSource("synchronous_commit", threadIn("http-requests"))).isNotEqualTo("session");
     }
 
     @Test
@@ -63,14 +72,23 @@ class WorkloadRoutingTest extends IntegrationTest {
         Eventually.await(Duration.ofSeconds(10), eventProcessingUse::count, uses -> uses > usesBefore);
     }
 
-    /** The application name of the connection a thread of the factory's gets: which pool it came from. */
-    private String poolServing(ThreadFactory factory) throws Exception {
+    private String setting(String name, ThreadFactory thread) throws Exception {
+        return queryOnConnectionOf(thread, "SELECT setting FROM pg_settings WHERE name = '" + name + "'");
+    }
+
+    /** Where a connection's setting comes from: {@code session} when the pool's connection init set it. */
+    private String settingSource(String name, ThreadFactory thread) throws Exception {
+        return queryOnConnectionOf(thread, "SELECT source FROM pg_settings WHERE name = '" + name + "'");
+    }
+
+    /** The one value the query answers on the connection a thread of the factory's gets from the data source. */
+    private String queryOnConnectionOf(ThreadFactory factory, String query) throws Exception {
         var executor = Executors.newSingleThreadExecutor(factory);
         try {
             return CompletableFuture.supplyAsync(() -> {
                 try (Connection connection = dataSource.getConnection();
                      var statement = connection.createStatement();
-                     var result = statement.executeQuery("SELECT current_setting('application_name')")) {
+                     var result = statement.executeQuery(query)) {
                     result.next();
                     return result.getString(1);
                 } catch (Exception e) {
