@@ -29,6 +29,44 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MessageMetrics implements MessageMonitor<Message<?>> {
 
+    /**
+     * Makes the monitors, as {@code Configurer.configureMessageMonitor} asks for them. Commands and queries are timed
+     * with quantiles (0.5 to 0.999), as they stand for requests; events are counted and timed without, and each event
+     * processor reports the age of the last event it handled, on one gauge however often its monitor is asked for.
+     */
+    public static final class Factory {
+
+        private final MeterRegistry registry;
+        private final Map<String, AtomicLong> latencyByProcessor = new ConcurrentHashMap<>();
+
+        public Factory(MeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        public MessageMonitor<Message<?>> forComponent(Class<?> componentType, String componentName) {
+            if (EventProcessor.class.isAssignableFrom(componentType)) {
+                return new MessageMetrics("eventProcessor", Tags.of("processorName", componentName), registry, false,
+                        latencyByProcessor.computeIfAbsent(componentName, this::registerLatency));
+            }
+            if (CommandBus.class.isAssignableFrom(componentType) || QueryBus.class.isAssignableFrom(componentType)) {
+                return new MessageMetrics(componentName, Tags.empty(), registry, true, null);
+            }
+            if (EventBus.class.isAssignableFrom(componentType)
+                    || QueryUpdateEmitter.class.isAssignableFrom(componentType)) {
+                return new MessageMetrics(componentName, Tags.empty(), registry, false, null);
+            }
+            return NoOpMessageMonitor.instance();
+        }
+
+        private AtomicLong registerLatency(String processorName) {
+            AtomicLong latencyMillis = new AtomicLong();
+            Gauge.builder("eventProcessor.latency", latencyMillis, AtomicLong::get)
+                    .tags("processorName", processorName)
+                    .description("age of the last event the processor handled, in milliseconds").register(registry);
+            return latencyMillis;
+        }
+    }
+
     private record Meters(Timer all, Counter success, Counter failure, Counter ignored) {
     }
 
@@ -36,39 +74,17 @@ public final class MessageMetrics implements MessageMonitor<Message<?>> {
     private final Tags componentTags;
     private final MeterRegistry registry;
     private final boolean quantiles;
+    /** Null for components other than event processors. */
     private final AtomicLong latencyMillis;
     private final Map<Class<?>, Meters> metersByPayloadType = new ConcurrentHashMap<>();
 
     private MessageMetrics(String name, Tags componentTags, MeterRegistry registry, boolean quantiles,
-                           boolean latency) {
+                           AtomicLong latencyMillis) {
         this.name = name;
         this.componentTags = componentTags;
         this.registry = registry;
         this.quantiles = quantiles;
-        this.latencyMillis = latency ? new AtomicLong() : null;
-        if (latency) {
-            Gauge.builder(name + ".latency", latencyMillis, AtomicLong::get).tags(componentTags)
-                    .description("age of the last event the processor handled, in milliseconds").register(registry);
-        }
-    }
-
-    /**
-     * The monitor for one of Axon's components, as {@code Configurer.configureMessageMonitor} asks for it: commands
-     * and queries are timed with quantiles (0.5 to 0.999), as they stand for requests; events are counted and timed
-     * without, and each event processor reports the age of the last event it handled.
-     */
-    public static MessageMonitor<Message<?>> forComponent(Class<?> componentType, String componentName,
-                                                          MeterRegistry registry) {
-        if (EventProcessor.class.isAssignableFrom(componentType)) {
-            return new MessageMetrics("eventProcessor", Tags.of("processorName", componentName), registry, false, true);
-        }
-        if (CommandBus.class.isAssignableFrom(componentType) || QueryBus.class.isAssignableFrom(componentType)) {
-            return new MessageMetrics(componentName, Tags.empty(), registry, true, false);
-        }
-        if (EventBus.class.isAssignableFrom(componentType) || QueryUpdateEmitter.class.isAssignableFrom(componentType)) {
-            return new MessageMetrics(componentName, Tags.empty(), registry, false, false);
-        }
-        return NoOpMessageMonitor.instance();
+        this.latencyMillis = latencyMillis;
     }
 
     @Override
@@ -81,15 +97,13 @@ public final class MessageMetrics implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                meters.all().record(registry.config().clock().monotonicTime() - start,
-                        TimeUnit.NANOSECONDS);
+                recordTimeSince(start, meters);
                 meters.success().increment();
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                meters.all().record(registry.config().clock().monotonicTime() - start,
-                        TimeUnit.NANOSECONDS);
+                recordTimeSince(start, meters);
                 meters.failure().increment();
             }
 
@@ -98,6 +112,10 @@ public final class MessageMetrics implements MessageMonitor<Message<?>> {
                 meters.ignored().increment();
             }
         };
+    }
+
+    private void recordTimeSince(long start, Meters meters) {
+        meters.all().record(registry.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
     }
 
     private Meters metersOf(Class<?> payloadType) {

@@ -14,7 +14,7 @@ public class MessageMetricsConfiguration {
 
     @Bean
     ConfigurerModule messageMetrics(MeterRegistry registry) {
-        return configurer -> configurer.configureMessageMonitor(axon -> (componentType, componentName) ->
-                MessageMetrics.forComponent(componentType, componentName, registry));
+        MessageMetrics.Factory metrics = new MessageMetrics.Factory(registry);
+        return configurer -> configurer.configureMessageMonitor(axon -> metrics::forComponent);
     }
 }

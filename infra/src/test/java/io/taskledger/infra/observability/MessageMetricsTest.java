@@ -32,11 +32,11 @@ class MessageMetricsTest {
 
     private final MockClock clock = new MockClock();
     private final MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+    private final MessageMetrics.Factory metrics = new MessageMetrics.Factory(registry);
 
     @Test
     void a_command_is_timed_and_counted_by_its_type_under_axons_dimensional_names() {
-        MessageMonitor<Message<?>> commandBus = MessageMetrics.forComponent(SimpleCommandBus.class, "commandBus",
-                registry);
+        MessageMonitor<Message<?>> commandBus = metrics.forComponent(SimpleCommandBus.class, "commandBus");
 
         MonitorCallback handled = commandBus.onMessageIngested(command());
         clock.add(Duration.ofMillis(7));
@@ -54,8 +54,7 @@ class MessageMetricsTest {
 
     @Test
     void the_meters_of_a_message_type_are_registered_once_not_per_message() {
-        MessageMonitor<Message<?>> commandBus = MessageMetrics.forComponent(SimpleCommandBus.class, "commandBus",
-                registry);
+        MessageMonitor<Message<?>> commandBus = metrics.forComponent(SimpleCommandBus.class, "commandBus");
         commandBus.onMessageIngested(command()).reportSuccess();
         int meters = registry.getMeters().size();
 
@@ -69,9 +68,9 @@ class MessageMetricsTest {
 
     @Test
     void commands_and_queries_publish_quantiles_and_events_do_not() {
-        MessageMetrics.forComponent(SimpleQueryBus.class, "queryBus", registry)
+        metrics.forComponent(SimpleQueryBus.class, "queryBus")
                 .onMessageIngested(command()).reportSuccess();
-        MessageMetrics.forComponent(TrackingEventProcessor.class, "task-board", registry)
+        metrics.forComponent(TrackingEventProcessor.class, "task-board")
                 .onMessageIngested(event(Instant.ofEpochMilli(clock.wallTime()))).reportSuccess();
 
         assertThat(registry.get("queryBus.allTimer").timer().takeSnapshot().percentileValues()).hasSize(6);
@@ -80,8 +79,7 @@ class MessageMetricsTest {
 
     @Test
     void an_event_processor_is_tagged_by_name_counts_ignored_events_and_reports_the_age_of_the_last_event() {
-        MessageMonitor<Message<?>> board = MessageMetrics.forComponent(TrackingEventProcessor.class, "task-board",
-                registry);
+        MessageMonitor<Message<?>> board = metrics.forComponent(TrackingEventProcessor.class, "task-board");
         Instant appended = Instant.ofEpochMilli(clock.wallTime());
         clock.add(Duration.ofMillis(250));
 
@@ -95,6 +93,20 @@ class MessageMetricsTest {
                 .isEqualTo(1);
         assertThat(registry.get("eventProcessor.allTimer").tag("processorName", "task-board").timer().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_processor_asked_for_twice_reports_its_latency_on_one_gauge() {
+        metrics.forComponent(TrackingEventProcessor.class, "task-board");
+        MessageMonitor<Message<?>> again = metrics.forComponent(TrackingEventProcessor.class, "task-board");
+        Instant appended = Instant.ofEpochMilli(clock.wallTime());
+        clock.add(Duration.ofMillis(40));
+
+        again.onMessageIngested(event(appended)).reportSuccess();
+
+        assertThat(registry.find("eventProcessor.latency").gauges()).hasSize(1);
+        assertThat(registry.get("eventProcessor.latency").tag("processorName", "task-board").gauge().value())
+                .isEqualTo(40);
     }
 
     private static GenericCommandMessage<StartSomething> command() {
