@@ -32,7 +32,10 @@ public class ConnectionPoolsConfiguration {
     @Bean
     MeterBinder eventProcessingPoolMetrics(DataSource dataSource) {
         return registry -> {
-            if (dataSource instanceof WorkloadRoutingDataSource pools) {
+            // Hikari takes one metrics tracker per pool; one configured for the request pool was copied over.
+            if (dataSource instanceof WorkloadRoutingDataSource pools
+                    && pools.eventProcessingPool().getMetricsTrackerFactory() == null
+                    && pools.eventProcessingPool().getMetricRegistry() == null) {
                 pools.eventProcessingPool().setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
             }
         };
