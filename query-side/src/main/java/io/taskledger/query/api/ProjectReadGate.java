@@ -9,13 +9,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Lets a project-scoped read through once the read models know the project, and, when the caller names the version
  * its own command produced ({@code X-Min-Version}, the number of the command's ETag), once they reflect at least
- * that version: read-your-writes over eventually consistent projections, waiting a bounded time.
+ * that version: read-your-writes over eventually consistent projections, waiting a bounded time. A waiting read holds
+ * a request thread (the server has 32), so only {@code taskledger.read-your-writes.max-waiting} reads wait at once; one
+ * more is answered at once that the read model is behind: a stalled projection must not take every thread.
  */
 @Component
 public class ProjectReadGate {
@@ -29,11 +32,16 @@ public class ProjectReadGate {
 
     private final BoardQueries queries;
     private final Duration maxWait;
+    private final Semaphore waiting;
+    private final int maxWaiting;
 
     public ProjectReadGate(BoardQueries queries,
-                           @Value("${taskledger.read-your-writes.max-wait:5s}") Duration maxWait) {
+                           @Value("${taskledger.read-your-writes.max-wait:5s}") Duration maxWait,
+                           @Value("${taskledger.read-your-writes.max-waiting:8}") int maxWaiting) {
         this.queries = queries;
         this.maxWait = maxWait;
+        this.maxWaiting = maxWaiting;
+        this.waiting = new Semaphore(maxWaiting);
     }
 
     /**
@@ -51,6 +59,25 @@ public class ProjectReadGate {
             return;
         }
         long wanted = parse(minVersion);
+        if (reflected >= wanted) {
+            return;
+        }
+        if (!waiting.tryAcquire()) {
+            if (reflected < 0) {
+                throw notFound(projectId);
+            }
+            throw new TaskledgerException(ErrorCode.READ_MODEL_BEHIND, "the read model of project " + projectId
+                    + " reflects version " + reflected + ", not yet " + wanted + ", and " + maxWaiting
+                    + " reads already wait for their read models; retry shortly");
+        }
+        try {
+            waitFor(projectId, wanted, reflected, caller);
+        } finally {
+            waiting.release();
+        }
+    }
+
+    private void waitFor(ProjectId projectId, long wanted, long reflected, Caller caller) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (reflected < wanted) {
             if (System.nanoTime() - deadline >= 0) {

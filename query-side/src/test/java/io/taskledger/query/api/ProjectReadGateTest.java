@@ -9,6 +9,7 @@ import io.taskledger.api.query.FindProjectVersionQuery;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class ProjectReadGateTest {
     void itWaitsUntilTheReadModelReachesTheVersionAsked() {
         ProjectReadGate gate = new ProjectReadGate(new StubAnswers()
                 .answer(FindProjectVersionQuery.class, Long.class, query -> (long) asked.getAndIncrement())
-                .queries(), Duration.ofSeconds(5));
+                .queries(), Duration.ofSeconds(5), 8);
 
         gate.open(projectId, "3", VIEWER);
 
@@ -65,6 +66,29 @@ class ProjectReadGateTest {
     }
 
     @Test
+    void pastTheWaitingBoundAReadIsAnsweredAtOnceThatTheReadModelIsBehind() throws Exception {
+        ProjectReadGate gate = gateAt(3, Duration.ofMillis(500), 1);
+        CompletableFuture<Void> waitingRead = CompletableFuture.runAsync(() -> gate.open(projectId, "5", VIEWER));
+        while (asked.get() < 2) {
+            Thread.onSpinWait();
+        }
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> gate.open(projectId, "5", VIEWER))
+                .isInstanceOfSatisfying(TaskledgerException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.READ_MODEL_BEHIND);
+                    assertThat(e.getMessage()).contains("1 reads already wait");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(400));
+        assertThatThrownBy(waitingRead::join).hasCauseInstanceOf(TaskledgerException.class);
+
+        assertThatThrownBy(() -> gate.open(projectId, "5", VIEWER))
+                .as("the waiting read let go of its place")
+                .isInstanceOfSatisfying(TaskledgerException.class,
+                        e -> assertThat(e.getMessage()).contains("after waiting"));
+    }
+
+    @Test
     void aProjectHiddenFromTheCallerStaysNotFoundEvenWhenAVersionIsAsked() {
         assertThatThrownBy(() -> gateAt(-1, Duration.ofMillis(50)).open(projectId, "5", VIEWER))
                 .isInstanceOfSatisfying(TaskledgerException.class,
@@ -83,11 +107,15 @@ class ProjectReadGateTest {
     }
 
     private ProjectReadGate gateAt(long version, Duration maxWait) {
+        return gateAt(version, maxWait, 8);
+    }
+
+    private ProjectReadGate gateAt(long version, Duration maxWait, int maxWaiting) {
         return new ProjectReadGate(new StubAnswers()
                 .answer(FindProjectVersionQuery.class, Long.class, query -> {
                     asked.incrementAndGet();
                     return version;
                 })
-                .queries(), maxWait);
+                .queries(), maxWait, maxWaiting);
     }
 }

@@ -77,7 +77,7 @@ class QueryControllersTest {
                     return new EscalationList(List.of());
                 })
                 .queries();
-        ProjectReadGate gate = new ProjectReadGate(queries, Duration.ofMillis(50));
+        ProjectReadGate gate = new ProjectReadGate(queries, Duration.ofMillis(50), 8);
         mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries, gate),
                         new AgentQueryController(queries), new EscalationQueryController(queries))
                 .setControllerAdvice(new RefusalsAsStatus())

@@ -48,7 +48,7 @@ class TimeTravelQueryControllerTest {
                     return new TaskList(List.of());
                 })
                 .queries();
-        ProjectReadGate gate = new ProjectReadGate(queries, Duration.ofMillis(50));
+        ProjectReadGate gate = new ProjectReadGate(queries, Duration.ofMillis(50), 8);
         mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries, gate),
                         new TimeTravelQueryController(queries, gate))
                 .setControllerAdvice(new RefusalsAsStatus())
