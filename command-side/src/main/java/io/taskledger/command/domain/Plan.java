@@ -110,7 +110,7 @@ class Plan {
 
     /** {@code blockers(task).isEmpty()}, without building the list: it is asked for every task on every command. */
     private boolean isUnblocked(TaskState task) {
-        for (TaskState waiting = task; waiting != null; waiting = tasks.get(keyText(waiting.parent()))) {
+        for (TaskState waiting = task; waiting != null; waiting = find(waiting.parent()).orElse(null)) {
             for (TaskKey prerequisite : waiting.prerequisites()) {
                 if (require(prerequisite).status() != TaskStatus.SUCCEEDED) {
                     return false;
@@ -120,9 +120,6 @@ class Plan {
         return true;
     }
 
-    private static String keyText(TaskKey key) {
-        return key == null ? null : key.value();
-    }
 
     /**
      * What a task waits for before it can succeed: its prerequisites, its ancestors' prerequisites (it cannot start

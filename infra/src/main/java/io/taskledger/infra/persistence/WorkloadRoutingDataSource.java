@@ -75,10 +75,6 @@ public class WorkloadRoutingDataSource extends AbstractRoutingDataSource impleme
         return Workload.ofCurrentThread();
     }
 
-    public HikariDataSource requestPool() {
-        return requestPool;
-    }
-
     public HikariDataSource eventProcessingPool() {
         return eventProcessingPool;
     }
