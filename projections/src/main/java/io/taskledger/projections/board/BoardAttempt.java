@@ -64,14 +64,23 @@ public class BoardAttempt {
     }
 
     BoardAttempt(UUID projectId, String taskKey, int number, String agent, Instant startedAt, Instant leaseExpiresAt) {
+        this(projectId, taskKey, number, agent, AttemptView.RUNNING, null, startedAt, leaseExpiresAt, null, List.of());
+    }
+
+    /** A row as stored. */
+    BoardAttempt(UUID projectId, String taskKey, int number, String agent, String outcome,
+                 AttemptFailureReason failureReason, Instant startedAt, Instant leaseExpiresAt, Instant endedAt,
+                 List<CriterionResult> results) {
         this.projectId = projectId;
         this.taskKey = taskKey;
         this.number = number;
         this.agent = agent;
-        this.outcome = AttemptView.RUNNING;
+        this.outcome = outcome;
+        this.failureReason = failureReason;
         this.startedAt = startedAt;
         this.leaseExpiresAt = leaseExpiresAt;
-        this.results = List.of();
+        this.endedAt = endedAt;
+        this.results = results;
     }
 
     Id id() {
@@ -109,6 +118,34 @@ public class BoardAttempt {
 
     boolean timedOut() {
         return failureReason == AttemptFailureReason.TIMED_OUT;
+    }
+
+    String agent() {
+        return agent;
+    }
+
+    String outcome() {
+        return outcome;
+    }
+
+    AttemptFailureReason failureReason() {
+        return failureReason;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant leaseExpiresAt() {
+        return leaseExpiresAt;
+    }
+
+    Instant endedAt() {
+        return endedAt;
+    }
+
+    List<CriterionResult> results() {
+        return results;
     }
 
     AttemptView toView() {

@@ -68,18 +68,74 @@ public class BoardEscalation {
 
     BoardEscalation(UUID projectId, String taskKey, String escalateTo, int attempts, Instant escalatedAt,
                     List<CriterionResult> failedCriteria, boolean lastAttemptTimedOut) {
+        this(null, projectId, taskKey, EscalationView.OPEN, escalateTo, attempts, escalatedAt,
+                List.copyOf(failedCriteria), lastAttemptTimedOut, null, null, null);
+    }
+
+    /** A row as stored; {@code id} is null until the database numbers it. */
+    BoardEscalation(Long id, UUID projectId, String taskKey, String status, String escalateTo, int attempts,
+                    Instant escalatedAt, List<CriterionResult> failedCriteria, boolean lastAttemptTimedOut,
+                    EscalationDecision decision, String justification, Instant resolvedAt) {
+        this.id = id;
         this.projectId = projectId;
         this.taskKey = taskKey;
-        this.status = EscalationView.OPEN;
+        this.status = status;
         this.escalateTo = escalateTo;
         this.attempts = attempts;
         this.escalatedAt = escalatedAt;
-        this.failedCriteria = List.copyOf(failedCriteria);
+        this.failedCriteria = failedCriteria;
         this.lastAttemptTimedOut = lastAttemptTimedOut;
+        this.decision = decision;
+        this.justification = justification;
+        this.resolvedAt = resolvedAt;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    UUID projectId() {
+        return projectId;
     }
 
     String taskKey() {
         return taskKey;
+    }
+
+    String status() {
+        return status;
+    }
+
+    String escalateTo() {
+        return escalateTo;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    Instant escalatedAt() {
+        return escalatedAt;
+    }
+
+    List<CriterionResult> failedCriteria() {
+        return failedCriteria;
+    }
+
+    boolean lastAttemptTimedOut() {
+        return lastAttemptTimedOut;
+    }
+
+    EscalationDecision decision() {
+        return decision;
+    }
+
+    String justification() {
+        return justification;
+    }
+
+    Instant resolvedAt() {
+        return resolvedAt;
     }
 
     boolean belongsTo(UUID project) {

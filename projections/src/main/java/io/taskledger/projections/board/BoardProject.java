@@ -35,10 +35,17 @@ public class BoardProject {
     }
 
     BoardProject(UUID projectId, String key, String name, String description, Instant createdAt, long version) {
+        this(projectId, key, name, description, false, createdAt, version);
+    }
+
+    /** A row as stored. */
+    BoardProject(UUID projectId, String key, String name, String description, boolean archived, Instant createdAt,
+                 long version) {
         this.projectId = projectId;
         this.projectKey = key;
         this.name = name;
         this.description = description;
+        this.archived = archived;
         this.createdAt = createdAt;
         this.version = version;
     }

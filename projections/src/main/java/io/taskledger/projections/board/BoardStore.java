@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Where the board's rows live. {@link TaskBoardProjection} changes the board only through this, so the same
- * projection code builds the live board in PostgreSQL ({@link JpaBoardStore}) and a board of the past in memory
+ * projection code builds the live board in PostgreSQL ({@link JdbcBoardStore}) and a board of the past in memory
  * ({@link InMemoryBoardStore}, for time travel).
  */
 interface BoardStore {

@@ -90,23 +90,35 @@ public class BoardTask {
     }
 
     BoardTask(UUID projectId, TaskDefinition definition, int position) {
+        this(projectId, definition.key(), definition.level(), definition.parent(), definition.title(),
+                definition.description(), TaskStatus.PENDING, definition.assignee(), definition.priority(),
+                definition.maxRetries(), definition.onFailure(), definition.escalateTo(), definition.timeoutMinutes(),
+                definition.prerequisites(), definition.steps(), position, true, 0);
+    }
+
+    /** A row as stored. */
+    BoardTask(UUID projectId, TaskKey key, TaskLevel level, TaskKey parent, String title, String description,
+              TaskStatus status, String assignee, Priority priority, int maxRetries, FailurePolicy onFailure,
+              String escalateTo, int timeoutMinutes, List<TaskKey> prerequisites, List<Step> steps, int position,
+              boolean leaf, int attempts) {
         this.projectId = projectId;
-        this.taskKey = definition.key().value();
-        this.level = definition.level();
-        this.parentKey = definition.parent() == null ? null : definition.parent().value();
-        this.title = definition.title();
-        this.description = definition.description();
-        this.status = TaskStatus.PENDING;
-        this.assignee = definition.assignee();
-        this.priority = definition.priority();
-        this.maxRetries = definition.maxRetries();
-        this.onFailure = definition.onFailure();
-        this.escalateTo = definition.escalateTo();
-        this.timeoutMinutes = definition.timeoutMinutes();
-        this.prerequisites = definition.prerequisites();
-        this.steps = definition.steps();
+        this.taskKey = key.value();
+        this.level = level;
+        this.parentKey = parent == null ? null : parent.value();
+        this.title = title;
+        this.description = description;
+        this.status = status;
+        this.assignee = assignee;
+        this.priority = priority;
+        this.maxRetries = maxRetries;
+        this.onFailure = onFailure;
+        this.escalateTo = escalateTo;
+        this.timeoutMinutes = timeoutMinutes;
+        this.prerequisites = prerequisites;
+        this.steps = steps;
         this.position = position;
-        this.leaf = true;
+        this.leaf = leaf;
+        this.attempts = attempts;
     }
 
     void moveTo(TaskStatus newStatus) {

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 @Configuration
 @EnableJpaRepositories(basePackageClasses = TaskBoardProjection.class)
-@Import({TaskBoardProjection.class, JpaBoardStore.class, TaskBoardQueries.class, BoardJdbcReads.class})
+@Import({TaskBoardProjection.class, JdbcBoardStore.class, TaskBoardQueries.class, BoardJdbcReads.class})
 class BoardDatabase {
 
     /** The migrations ship with the server in module infra. */

@@ -1,0 +1,150 @@
+package io.taskledger.projections.board;
+
+import jakarta.persistence.AttributeConverter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One board table as plain JDBC sees it: its key and other columns, how an entity becomes the values of a row and a
+ * row an entity again, and the statements that read and write it. A row's values are the entity's own (enums,
+ * instants, immutable lists), compared as they are to find the rows that changed; each column encodes them only when
+ * they are written. The definitions are in {@link BoardTables}.
+ *
+ * @param generatedKey the database numbers new rows (the escalations): an insert leaves the key out
+ */
+record BoardTable<E>(String name, List<Column> key, boolean generatedKey, List<Column> others,
+                     Function<E, List<Object>> keyOf, Function<E, List<Object>> valuesOf, RowMapper<E> reader) {
+
+    /** A column, and how a value of the entity's becomes the column's. */
+    record Column(String name, int sqlType, Function<Object, Object> encoding) {
+
+        static Column uuid(String name) {
+            return new Column(name, Types.OTHER, Function.identity());
+        }
+
+        static Column text(String name) {
+            return new Column(name, Types.VARCHAR, Function.identity());
+        }
+
+        static Column integer(String name) {
+            return new Column(name, Types.INTEGER, Function.identity());
+        }
+
+        static Column bigint(String name) {
+            return new Column(name, Types.BIGINT, Function.identity());
+        }
+
+        static Column bool(String name) {
+            return new Column(name, Types.BOOLEAN, Function.identity());
+        }
+
+        /** By name, as {@code @Enumerated(EnumType.STRING)} maps it. */
+        static Column enumerated(String name) {
+            return new Column(name, Types.VARCHAR, value -> ((Enum<?>) value).name());
+        }
+
+        /** As Hibernate binds an {@link Instant} to a {@code timestamp with time zone} column on PostgreSQL. */
+        static Column timestamp(String name) {
+            return new Column(name, Types.TIMESTAMP_WITH_TIMEZONE, value -> ((Instant) value).atOffset(ZoneOffset.UTC));
+        }
+
+        /** A list as JSON text, through the entity's own converter. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        static Column json(String name, AttributeConverter<? extends List<?>, String> converter) {
+            return new Column(name, Types.VARCHAR, value -> ((AttributeConverter) converter).convertToDatabaseColumn(value));
+        }
+    }
+
+    /** What to write to a table: keys of rows to delete, rows to update and rows to insert, each as {@link #row}. */
+    record Changes(List<List<Object>> deletedKeys, List<List<Object>> updated, List<List<Object>> inserted) {
+    }
+
+    /** The key's values, then the others': the shape of every row this class reads and writes. */
+    List<Object> row(E entity) {
+        List<Object> row = new ArrayList<>(keyOf.apply(entity));
+        row.addAll(valuesOf.apply(entity));
+        return row;
+    }
+
+    List<Object> keyOf(List<Object> row) {
+        return row.subList(0, key.size());
+    }
+
+    /** The values a rebuild compares: a generated key differs between the stored row and the rebuilt one. */
+    List<Object> comparable(List<Object> row) {
+        return generatedKey ? row.subList(key.size(), row.size()) : row;
+    }
+
+    String selectWhere(String condition) {
+        return "SELECT " + names(columns(), ", ") + " FROM " + name + " WHERE " + condition;
+    }
+
+    String selectByKey() {
+        return selectWhere(keyMatch());
+    }
+
+    /** Deletes, then updates and inserts in one JDBC batch each (the driver sends a batch of inserts as multi-row inserts). */
+    void delete(JdbcTemplate jdbc, List<List<Object>> keys) {
+        batch(jdbc, "DELETE FROM " + name + " WHERE " + keyMatch(), keys, key);
+    }
+
+    void update(JdbcTemplate jdbc, List<List<Object>> rows) {
+        String sql = "UPDATE " + name + " SET " + names(others, " = ?, ") + " = ? WHERE " + keyMatch();
+        batch(jdbc, sql, rows.stream().map(row -> concat(row.subList(key.size(), row.size()), keyOf(row))).toList(),
+                concat(others, key));
+    }
+
+    void insert(JdbcTemplate jdbc, List<List<Object>> rows) {
+        List<Column> written = generatedKey ? others : columns();
+        String sql = "INSERT INTO " + name + " (" + names(written, ", ") + ") VALUES ("
+                + written.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+        batch(jdbc, sql, generatedKey ? rows.stream().map(row -> row.subList(key.size(), row.size())).toList() : rows,
+                written);
+    }
+
+    private List<Column> columns() {
+        return concat(key, others);
+    }
+
+    private String keyMatch() {
+        return names(key, " = ? AND ") + " = ?";
+    }
+
+    private static void batch(JdbcTemplate jdbc, String sql, List<List<Object>> rows, List<Column> columns) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows, rows.size(), (statement, row) -> bind(statement, row, columns));
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> values, List<Column> columns)
+            throws SQLException {
+        for (int index = 0; index < values.size(); index++) {
+            Object value = values.get(index);
+            Column column = columns.get(index);
+            if (value == null) {
+                statement.setNull(index + 1, column.sqlType());
+            } else {
+                statement.setObject(index + 1, column.encoding().apply(value), column.sqlType());
+            }
+        }
+    }
+
+    private static String names(List<Column> columns, String separator) {
+        return columns.stream().map(Column::name).collect(Collectors.joining(separator));
+    }
+
+    private static <T> List<T> concat(List<? extends T> first, List<? extends T> second) {
+        return Stream.concat(first.stream(), second.stream()).collect(Collectors.toList());
+    }
+}

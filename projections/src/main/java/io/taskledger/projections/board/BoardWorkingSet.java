@@ -1,0 +1,142 @@
+package io.taskledger.projections.board;
+
+import io.taskledger.api.query.EscalationView;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.taskledger.projections.board.BoardTables.ESCALATIONS;
+
+/**
+ * The board rows one transaction of the live projection works on: each read from PostgreSQL the first time an event
+ * needs it, changed in memory by the events that follow, and written once, by {@link #write}, where it changed.
+ * Rows are held with the values they had when read, so a row no event changed is not written at all.
+ */
+final class BoardWorkingSet {
+
+    /** A row as this transaction knows it. */
+    private static final class Row<E> {
+
+        /** The row now; null when there is none (never was, or removed in this transaction). */
+        private E entity;
+
+        /** The row's values when read; null when the database has no such row. */
+        private final List<Object> stored;
+
+        private Row(E entity, List<Object> stored) {
+            this.entity = entity;
+            this.stored = stored;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Map<BoardTable<?>, Map<List<Object>, Row<?>>> rows = new HashMap<>();
+
+    BoardWorkingSet(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    <E> Optional<E> find(BoardTable<E> table, List<Object> key) {
+        Map<List<Object>, Row<E>> known = rowsOf(table);
+        Row<E> row = known.get(key);
+        if (row == null) {
+            row = stored(table, jdbc.query(table.selectByKey(), table.reader(), key.toArray()).stream()
+                    .findFirst().orElse(null));
+            known.put(key, row);
+        }
+        return Optional.ofNullable(row.entity);
+    }
+
+    /** The task's open escalation: one opened in this transaction, or the database's, unless resolved meanwhile. */
+    Optional<BoardEscalation> openEscalation(UUID projectId, String taskKey) {
+        Map<List<Object>, Row<BoardEscalation>> known = rowsOf(ESCALATIONS);
+        for (Row<BoardEscalation> row : known.values()) {
+            if (row.entity != null && row.entity.isOpenFor(projectId, taskKey)) {
+                return Optional.of(row.entity);
+            }
+        }
+        for (BoardEscalation open : jdbc.query(ESCALATIONS.selectWhere("project_id = ? AND task_key = ? AND status = ?"),
+                ESCALATIONS.reader(), projectId, taskKey, EscalationView.OPEN)) {
+            List<Object> key = ESCALATIONS.keyOf().apply(open);
+            if (!known.containsKey(key)) {  // one known here is no longer open: it was looked at above
+                known.put(key, stored(ESCALATIONS, open));
+                return Optional.of(open);
+            }
+        }
+        return Optional.empty();
+    }
+
+    <E> void add(BoardTable<E> table, E entity) {
+        // A row the database numbers has no key yet: it is new, known under a key of its own until written.
+        List<Object> key = table.generatedKey() ? List.of(new Object()) : table.keyOf().apply(entity);
+        Map<List<Object>, Row<E>> known = rowsOf(table);
+        Row<E> row = known.get(key);
+        if (row == null) {
+            known.put(key, new Row<>(entity, null));
+        } else if (row.entity == null) {
+            row.entity = entity;  // removed or looked for earlier in this transaction
+        } else {
+            throw new IllegalStateException("the board already has a row " + key + " in " + table.name());
+        }
+    }
+
+    <E> void remove(BoardTable<E> table, E entity) {
+        Row<E> row = rowsOf(table).get(table.keyOf().apply(entity));
+        if (row == null || row.entity != entity) {
+            throw new IllegalStateException("the row " + table.keyOf().apply(entity) + " of " + table.name()
+                    + " to remove was not read in this transaction");
+        }
+        row.entity = null;
+    }
+
+    /** Writes the rows that changed, one JDBC batch per table and kind, and forgets them all. */
+    void write() {
+        Map<BoardTable<?>, BoardTable.Changes> changes = new HashMap<>();
+        rows.forEach((table, known) -> changes.put(table, changes(table, known)));
+        rows.clear();
+        BoardTables.write(jdbc, changes);
+    }
+
+    /** Forgets every row read or changed; the database's rows stay as they are. */
+    void forget() {
+        rows.clear();
+    }
+
+    private static <E> BoardTable.Changes changes(BoardTable<E> table, Map<List<Object>, Row<?>> known) {
+        List<List<Object>> deleted = new ArrayList<>();
+        List<List<Object>> updated = new ArrayList<>();
+        List<List<Object>> inserted = new ArrayList<>();
+        for (Row<?> untyped : known.values()) {
+            @SuppressWarnings("unchecked")
+            Row<E> row = (Row<E>) untyped;
+            if (row.entity == null) {
+                if (row.stored != null) {
+                    deleted.add(table.keyOf(row.stored));
+                }
+                continue;
+            }
+            List<Object> now = table.row(row.entity);
+            if (row.stored == null) {
+                inserted.add(now);
+            } else if (!now.equals(row.stored)) {
+                updated.add(now);
+            }
+        }
+        return new BoardTable.Changes(deleted, updated, inserted);
+    }
+
+    private static <E> Row<E> stored(BoardTable<E> table, E entity) {
+        return new Row<>(entity, entity == null ? null : table.row(entity));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <E> Map<List<Object>, Row<E>> rowsOf(BoardTable<E> table) {
+        return (Map) rows.computeIfAbsent(table, any -> new LinkedHashMap<>());
+    }
+}

@@ -1,0 +1,161 @@
+package io.taskledger.projections.board;
+
+import io.taskledger.api.event.AttemptFailed;
+import io.taskledger.api.event.EscalationResolved;
+import io.taskledger.api.event.ProjectCreated;
+import io.taskledger.api.event.TaskAdded;
+import io.taskledger.api.event.TaskAssigned;
+import io.taskledger.api.event.TaskBecameReady;
+import io.taskledger.api.event.TaskCancelled;
+import io.taskledger.api.event.TaskEscalated;
+import io.taskledger.api.event.TaskStarted;
+import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.ids.TaskKey;
+import io.taskledger.api.plan.AttemptFailureReason;
+import io.taskledger.api.plan.EscalationDecision;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.taskledger.projections.board.PlanFixtures.phase;
+import static io.taskledger.projections.board.PlanFixtures.subtask;
+import static io.taskledger.projections.board.PlanFixtures.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The live board keeps the rows a transaction touches in memory and writes the changed ones before it commits. An
+ * event processor hands it a batch of events per transaction: whatever the batch, the rows must be those that one
+ * transaction per event writes (which {@code TaskBoardProjectionTest} reads back through the read side's JPA).
+ */
+class JdbcBoardStoreTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
+
+    private static AnnotationConfigApplicationContext context;
+    private static AnnotationEventHandlerAdapter live;
+    private static TransactionTemplate transactions;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startDatabase() {
+        context = new AnnotationConfigApplicationContext(BoardDatabase.class);
+        live = new AnnotationEventHandlerAdapter(context.getBean(TaskBoardProjection.class));
+        transactions = context.getBean(TransactionTemplate.class);
+        jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        context.close();
+    }
+
+    @Test
+    void aWholeHistoryInOneTransactionWritesTheRowsOfOneTransactionPerEvent() {
+        ProjectHistory eventByEvent = new ProjectHistory(START);
+        BoardLifecycle.appendTo(eventByEvent).forEach(event -> applyInOneTransaction(List.of(event)));
+        ProjectHistory batched = new ProjectHistory(START);
+
+        applyInOneTransaction(BoardLifecycle.appendTo(batched));
+
+        Map<String, List<String>> expected = BoardRows.of(jdbc, eventByEvent.projectId.value());
+        Map<String, List<String>> written = BoardRows.of(jdbc, batched.projectId.value());
+        BoardRows.TABLES.forEach(table -> assertThat(written.get(table)).as(table).isNotEmpty()
+                .containsExactlyElementsOf(expected.get(table)));
+    }
+
+    @Test
+    void anEscalationResolvedEarlierInTheTransactionIsNotFoundOpenAgain() {
+        ProjectHistory history = new ProjectHistory(START);
+        ProjectId projectId = history.projectId;
+        TaskKey subtask = TaskKey.of("P1-T1-S1");
+        Instant startedAt = START.plusSeconds(600);
+        Stream.of(new ProjectCreated(projectId, "OPS", "Operations", null),
+                        new TaskAdded(projectId, phase("P1"), 1),
+                        new TaskAdded(projectId, task("P1-T1", "P1"), 2),
+                        new TaskAdded(projectId, subtask("P1-T1-S1", "P1-T1", "coder"), 3),
+                        new TaskBecameReady(projectId, subtask),
+                        new TaskStarted(projectId, subtask, 1, "coder", startedAt, startedAt.plusSeconds(60)),
+                        new AttemptFailed(projectId, subtask, 1, "coder", AttemptFailureReason.TIMED_OUT, List.of(),
+                                List.of(), 0),
+                        new TaskEscalated(projectId, subtask, "lead", 1))
+                .map(history::append)
+                .forEach(event -> applyInOneTransaction(List.of(event)));
+
+        applyInOneTransaction(List.of(
+                history.append(new EscalationResolved(projectId, subtask, EscalationDecision.CANCEL, "out of scope")),
+                history.append(new TaskCancelled(projectId, subtask, "cancelled on escalation", null))));
+
+        assertThat(jdbc.queryForList("SELECT status, decision, justification FROM board_escalation"
+                + " WHERE project_id = ?", projectId.value()))
+                .containsExactly(Map.of("status", "RESOLVED", "decision", "CANCEL", "justification", "out of scope"));
+    }
+
+    @Test
+    void onlyTheRowsAnEventChangedAreWritten() {
+        ProjectHistory history = new ProjectHistory(START);
+        BoardLifecycle.appendTo(history).forEach(event -> applyInOneTransaction(List.of(event)));
+        Map<String, String> before = BoardRows.taskVersions(jdbc, history.projectId.value());
+
+        applyInOneTransaction(List.of(history.append(
+                new TaskAssigned(history.projectId, TaskKey.of("P1-T1-S1"), "reviewer", "coder"))));
+
+        Map<String, String> after = BoardRows.taskVersions(jdbc, history.projectId.value());
+        assertThat(after.get("P1-T1-S1")).isNotEqualTo(before.get("P1-T1-S1"));
+        before.remove("P1-T1-S1");
+        assertThat(after).as("tasks the event did not change").containsAllEntriesOf(before);
+    }
+
+    @Test
+    void aTransactionThatRollsBackLeavesTheBoardAsItWas() {
+        ProjectHistory history = new ProjectHistory(START);
+        List<DomainEventMessage<?>> events = BoardLifecycle.appendTo(history);
+        applyInOneTransaction(events.subList(0, 10));
+        Map<String, List<String>> before = BoardRows.of(jdbc, history.projectId.value());
+
+        transactions.executeWithoutResult(status -> {
+            events.subList(10, events.size()).forEach(JdbcBoardStoreTest::handle);
+            status.setRollbackOnly();
+        });
+
+        assertThat(BoardRows.of(jdbc, history.projectId.value())).isEqualTo(before);
+        applyInOneTransaction(events.subList(10, events.size()));
+        assertThat(BoardRows.of(jdbc, history.projectId.value()).get("board_attempt"))
+                .as("the rolled-back events apply in a later transaction").isNotEmpty();
+    }
+
+    @Test
+    void theLiveBoardIsNotChangedOutsideATransaction() {
+        ProjectHistory history = new ProjectHistory(START);
+        DomainEventMessage<?> created = BoardLifecycle.appendTo(history).get(0);
+
+        assertThatThrownBy(() -> live.handle(created))
+                .hasMessageContaining("only within a transaction");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM board_project WHERE project_id = ?", Long.class,
+                history.projectId.value())).isZero();
+    }
+
+    private static void applyInOneTransaction(List<DomainEventMessage<?>> events) {
+        transactions.executeWithoutResult(status -> events.forEach(JdbcBoardStoreTest::handle));
+    }
+
+    private static void handle(DomainEventMessage<?> event) {
+        try {
+            live.handle(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
