@@ -4,7 +4,7 @@ import io.taskledger.api.query.EscalationView;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,8 @@ final class BoardWorkingSet {
     }
 
     private final JdbcTemplate jdbc;
-    private final Map<BoardTable<?>, Map<List<Object>, Row<?>>> rows = new HashMap<>();
+    /** By table (the five constants of {@link BoardTables}, so by identity), then by key. */
+    private final Map<BoardTable<?>, Map<List<Object>, Row<?>>> rows = new IdentityHashMap<>();
 
     BoardWorkingSet(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -97,7 +98,7 @@ final class BoardWorkingSet {
 
     /** Writes the rows that changed, one JDBC batch per table and kind, and forgets them all. */
     void write() {
-        Map<BoardTable<?>, BoardTable.Changes> changes = new HashMap<>();
+        Map<BoardTable<?>, BoardTable.Changes> changes = new IdentityHashMap<>();
         rows.forEach((table, known) -> changes.put(table, changes(table, known)));
         rows.clear();
         BoardTables.write(jdbc, changes);
