@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -60,18 +61,21 @@ public class AxonConfiguration {
 
     /**
      * Axon's command bus with one more interceptor, outermost: {@link OneCommandPerAggregate} queues commands for the
-     * same aggregate before their transaction takes a connection. Otherwise as Axon builds it (the transaction
-     * interceptor, then the correlation data).
+     * same aggregate before their transaction takes a connection, at most {@code max-waiting-per-project} of them for
+     * at most {@code max-wait} (as long as a command may wait for a pooled connection, Hikari's default). Otherwise as
+     * Axon builds it (the transaction interceptor, then the correlation data).
      */
     @Bean
     SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
-                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                                @Value("${taskledger.commands.max-waiting-per-project:8}") int maxWaitingPerProject,
+                                @Value("${taskledger.commands.max-wait:30s}") Duration maxWait) {
         SimpleCommandBus commandBus = SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
-        commandBus.registerHandlerInterceptor(new OneCommandPerAggregate());
+        commandBus.registerHandlerInterceptor(new OneCommandPerAggregate(maxWaitingPerProject, maxWait));
         commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return commandBus;

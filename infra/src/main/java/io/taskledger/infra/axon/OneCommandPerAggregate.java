@@ -1,7 +1,8 @@
 package io.taskledger.infra.axon;
 
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -22,11 +23,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * park instead of polling: Axon's own lock retries every 10 ms with a deadlock check, which at hundreds of waiters
  * cost more CPU than the commands. The lock is held until the unit of work is cleaned up, after its commit, as
  * Axon's is; that one is then always free when the command reaches it.
+ *
+ * <p>A waiting command holds its request thread (the server has 32), so only {@code maxWaiting} commands wait for one
+ * aggregate at once: one more is refused at once as {@code PROJECT_BUSY} (503, retry shortly), and so is a command
+ * that waited {@code maxWait} in vain. A burst of commands for one project thus cannot take every request thread
+ * from the other projects.
  */
 public class OneCommandPerAggregate implements MessageHandlerInterceptor<CommandMessage<?>> {
-
-    /** As long as a command may wait for a pooled connection (Hikari's default): longer waits are failures. */
-    static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     /** A lock and how many commands hold or wait for it, so that it is forgotten when nobody does. */
     private static final class Queue {
@@ -36,15 +39,29 @@ public class OneCommandPerAggregate implements MessageHandlerInterceptor<Command
 
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+    private final int maxWaiting;
+    private final Duration maxWait;
+
+    public OneCommandPerAggregate(int maxWaiting, Duration maxWait) {
+        if (maxWaiting < 0 || maxWait.isNegative()) {
+            throw new IllegalArgumentException("commands may wait for an aggregate in a number and a time from 0, not "
+                    + maxWaiting + " and " + maxWait);
+        }
+        this.maxWaiting = maxWaiting;
+        this.maxWait = maxWait;
+    }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         String aggregate = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
         Queue queue = join(aggregate);
-        if (!queue.lock.tryLock(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (queue == null) {
+            throw busy(aggregate, "already has " + maxWaiting + " commands waiting for their turn");
+        }
+        if (!queue.lock.tryLock(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
             leave(aggregate);
-            throw new LockAcquisitionFailedException("aggregate " + aggregate + " stayed busy for " + MAX_WAIT);
+            throw busy(aggregate, "stayed busy for " + maxWait.toSeconds() + " s");
         }
         unitOfWork.onCleanup(done -> {
             queue.lock.unlock();
@@ -53,17 +70,33 @@ public class OneCommandPerAggregate implements MessageHandlerInterceptor<Command
         return chain.proceed();
     }
 
-    /** Commands currently holding or waiting for an aggregate's turn; for tests. */
+    /** Aggregates some command holds or waits for; for tests. */
     int aggregatesInUse() {
         return queues.size();
     }
 
+    /** Commands holding or waiting for the aggregate's turn; for tests. */
+    int commandsInUse(String aggregate) {
+        Queue queue = queues.get(aggregate);
+        return queue == null ? 0 : queue.commands;
+    }
+
+    /** The aggregate's queue, joined; null when its holder and {@code maxWaiting} commands are in it already. */
     private Queue join(String aggregate) {
-        return queues.compute(aggregate, (key, queue) -> {
-            Queue joined = queue == null ? new Queue() : queue;
-            joined.commands++;
-            return joined;
+        Queue[] joined = new Queue[1];
+        queues.compute(aggregate, (key, queue) -> {
+            Queue current = queue == null ? new Queue() : queue;
+            if (current.commands <= maxWaiting) {
+                current.commands++;
+                joined[0] = current;
+            }
+            return current;
         });
+        return joined[0];
+    }
+
+    private static TaskledgerException busy(String aggregate, String why) {
+        return new TaskledgerException(ErrorCode.PROJECT_BUSY, "project " + aggregate + " " + why + "; retry shortly");
     }
 
     private void leave(String aggregate) {

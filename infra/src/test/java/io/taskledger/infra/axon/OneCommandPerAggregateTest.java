@@ -1,5 +1,7 @@
 package io.taskledger.infra.axon;
 
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -8,12 +10,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +30,7 @@ class OneCommandPerAggregateTest {
     private final BlockingQueue<String> enteredTransaction = new LinkedBlockingQueue<>();
     private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
-    private final OneCommandPerAggregate oneCommandPerAggregate = new OneCommandPerAggregate();
+    private final OneCommandPerAggregate oneCommandPerAggregate = new OneCommandPerAggregate(2, Duration.ofSeconds(1));
 
     OneCommandPerAggregateTest() {
         commandBus.registerHandlerInterceptor(oneCommandPerAggregate);
@@ -80,6 +84,50 @@ class OneCommandPerAggregateTest {
         awaitNoAggregateInUse();
     }
 
+    @Test
+    void oneCommandMoreThanMayWaitIsRefusedAtOnceAsProjectBusyOtherProjectsGoOn() throws InterruptedException {
+        dispatch(new Touch("project-1", "first"));
+        assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("first");
+        dispatch(new Touch("project-1", "second"));
+        dispatch(new Touch("project-1", "third"));
+        awaitCommandsInUse("project-1", 3);
+
+        long started = System.nanoTime();
+        Throwable refusal = dispatchAndWait(new Touch("project-1", "fourth"));
+
+        assertThat(refusal).isInstanceOfSatisfying(TaskledgerException.class, busy -> {
+            assertThat(busy.code()).isEqualTo(ErrorCode.PROJECT_BUSY);
+            assertThat(busy).hasMessageContaining("already has 2 commands waiting");
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused without waiting")
+                .isLessThan(Duration.ofMillis(500));
+        dispatch(new Touch("project-2", "other project"));
+        assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("other project");
+        release("first");
+        assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("second");
+        release("second");
+        assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("third");
+        release("third");
+        release("other project");
+        awaitNoAggregateInUse();
+    }
+
+    @Test
+    void aCommandThatWaitedItsMaximumInVainIsRefusedAsProjectBusy() throws InterruptedException {
+        dispatch(new Touch("project-1", "first"));
+        assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("first");
+
+        Throwable refusal = dispatchAndWait(new Touch("project-1", "too late"));
+
+        assertThat(refusal).isInstanceOfSatisfying(TaskledgerException.class, busy -> {
+            assertThat(busy.code()).isEqualTo(ErrorCode.PROJECT_BUSY);
+            assertThat(busy).hasMessageContaining("stayed busy for 1 s");
+        });
+        assertThat(enteredTransaction).as("it never reached its transaction").isEmpty();
+        release("first");
+        awaitNoAggregateInUse();
+    }
+
     /** Locks are forgotten once nobody holds or waits for them, so their number stays bounded. */
     private void awaitNoAggregateInUse() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -87,6 +135,26 @@ class OneCommandPerAggregateTest {
             Thread.sleep(10);
         }
         assertThat(oneCommandPerAggregate.aggregatesInUse()).isZero();
+    }
+
+    private void awaitCommandsInUse(String aggregate, int commands) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (oneCommandPerAggregate.commandsInUse(aggregate) < commands && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(oneCommandPerAggregate.commandsInUse(aggregate)).isEqualTo(commands);
+    }
+
+    /** Dispatches on this thread and returns what the command failed with, or null. */
+    private Throwable dispatchAndWait(Touch command) {
+        releases.computeIfAbsent(command.name(), name -> new CountDownLatch(1));
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        commandBus.dispatch(GenericCommandMessage.asCommandMessage(command), (message, result) -> {
+            if (result.isExceptional()) {
+                failure.set(result.exceptionResult());
+            }
+        });
+        return failure.get();
     }
 
     private void dispatch(Touch command) {
