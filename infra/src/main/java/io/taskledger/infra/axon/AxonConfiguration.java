@@ -61,14 +61,16 @@ public class AxonConfiguration {
 
     /**
      * Axon's command bus with one more interceptor, outermost: {@link OneCommandPerAggregate} queues commands for the
-     * same aggregate before their transaction takes a connection, at most {@code max-waiting-per-project} of them for
-     * at most {@code max-wait} (as long as a command may wait for a pooled connection, Hikari's default). Otherwise as
-     * Axon builds it (the transaction interceptor, then the correlation data).
+     * same aggregate before their transaction takes a connection, for at most {@code max-wait} (as long as a command
+     * may wait for a pooled connection, Hikari's default) and, where an operator sets one, at most
+     * {@code max-waiting-per-project} of them (no bound by default: docs/benchmarks.md, fifth pass). Otherwise as Axon
+     * builds it (the transaction interceptor, then the correlation data).
      */
     @Bean
     SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
-                                @Value("${taskledger.commands.max-waiting-per-project:8}") int maxWaitingPerProject,
+                                @Value("${taskledger.commands.max-waiting-per-project:#{T(java.lang.Integer).MAX_VALUE}}")
+                                int maxWaitingPerProject,
                                 @Value("${taskledger.commands.max-wait:30s}") Duration maxWait) {
         SimpleCommandBus commandBus = SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)

@@ -24,10 +24,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * cost more CPU than the commands. The lock is held until the unit of work is cleaned up, after its commit, as
  * Axon's is; that one is then always free when the command reaches it.
  *
- * <p>A waiting command holds its request thread (the server has 32), so only {@code maxWaiting} commands wait for one
- * aggregate at once: one more is refused at once as {@code PROJECT_BUSY} (503, retry shortly), and so is a command
- * that waited {@code maxWait} in vain. A burst of commands for one project thus cannot take every request thread
- * from the other projects.
+ * <p>A command that waited {@code maxWait} in vain is refused as {@code PROJECT_BUSY} (503, retry shortly). A waiting
+ * command holds its request thread (the server has 32); an operator may bound how many wait for one aggregate at once
+ * ({@code maxWaiting}; one more is refused at once as {@code PROJECT_BUSY}), so that a burst for one project cannot
+ * take every thread from the others. The server sets no bound by default: many agents working one project send it
+ * more than a few commands at once, and refusing them cost more than their waiting (docs/benchmarks.md, fifth pass).
  */
 public class OneCommandPerAggregate implements MessageHandlerInterceptor<CommandMessage<?>> {
 

@@ -54,14 +54,14 @@ final class BoardRowWriter {
             boolean same = current.stream().map(table::comparable).toList()
                     .equals(rebuilt.stream().map(table::comparable).toList());
             return same ? new BoardTable.Changes(List.of(), List.of(), List.of())
-                    : new BoardTable.Changes(current.stream().map(table::keyOf).toList(), List.of(), rebuilt);
+                    : new BoardTable.Changes(current.stream().map(table::rowKey).toList(), List.of(), rebuilt);
         }
         Map<List<Object>, List<Object>> stored = new LinkedHashMap<>();
-        current.forEach(row -> stored.put(table.keyOf(row), row));
+        current.forEach(row -> stored.put(table.rowKey(row), row));
         List<List<Object>> updated = new ArrayList<>();
         List<List<Object>> inserted = new ArrayList<>();
         for (List<Object> row : rebuilt) {
-            List<Object> before = stored.remove(table.keyOf(row));
+            List<Object> before = stored.remove(table.rowKey(row));
             if (before == null) {
                 inserted.add(row);
             } else if (!before.equals(row)) {

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * One board table as plain JDBC sees it: its key and other columns, how an entity becomes the values of a row and a
  * row an entity again, and the statements that read and write it. A row's values are the entity's own (enums,
  * instants, immutable lists), compared as they are to find the rows that changed; each column encodes them only when
- * they are written. The definitions are in {@link BoardTables}.
+ * they are written. Each write is one JDBC batch: one round trip, and the driver sends a batch of inserts as
+ * multi-row inserts ({@code reWriteBatchedInserts}). The definitions are in {@link BoardTables}.
  *
  * @param generatedKey the database numbers new rows (the escalations): an insert leaves the key out
  */
@@ -62,7 +63,8 @@ record BoardTable<E>(String name, List<Column> key, boolean generatedKey, List<C
         /** A list as JSON text, through the entity's own converter. */
         @SuppressWarnings({"unchecked", "rawtypes"})
         static Column json(String name, AttributeConverter<? extends List<?>, String> converter) {
-            return new Column(name, Types.VARCHAR, value -> ((AttributeConverter) converter).convertToDatabaseColumn(value));
+            AttributeConverter<Object, String> toJson = (AttributeConverter) converter;
+            return new Column(name, Types.VARCHAR, toJson::convertToDatabaseColumn);
         }
     }
 
@@ -77,7 +79,8 @@ record BoardTable<E>(String name, List<Column> key, boolean generatedKey, List<C
         return row;
     }
 
-    List<Object> keyOf(List<Object> row) {
+    /** The key's values of a row. */
+    List<Object> rowKey(List<Object> row) {
         return row.subList(0, key.size());
     }
 
@@ -94,14 +97,13 @@ record BoardTable<E>(String name, List<Column> key, boolean generatedKey, List<C
         return selectWhere(keyMatch());
     }
 
-    /** Deletes, then updates and inserts in one JDBC batch each (the driver sends a batch of inserts as multi-row inserts). */
     void delete(JdbcTemplate jdbc, List<List<Object>> keys) {
         batch(jdbc, "DELETE FROM " + name + " WHERE " + keyMatch(), keys, key);
     }
 
     void update(JdbcTemplate jdbc, List<List<Object>> rows) {
         String sql = "UPDATE " + name + " SET " + names(others, " = ?, ") + " = ? WHERE " + keyMatch();
-        batch(jdbc, sql, rows.stream().map(row -> concat(row.subList(key.size(), row.size()), keyOf(row))).toList(),
+        batch(jdbc, sql, rows.stream().map(row -> concat(row.subList(key.size(), row.size()), rowKey(row))).toList(),
                 concat(others, key));
     }
 

@@ -62,8 +62,9 @@ final class BoardWorkingSet {
                 return Optional.of(row.entity);
             }
         }
-        for (BoardEscalation open : jdbc.query(ESCALATIONS.selectWhere("project_id = ? AND task_key = ? AND status = ?"),
-                ESCALATIONS.reader(), projectId, taskKey, EscalationView.OPEN)) {
+        String openOfTask = ESCALATIONS.selectWhere("project_id = ? AND task_key = ? AND status = ?");
+        for (BoardEscalation open : jdbc.query(openOfTask, ESCALATIONS.reader(), projectId, taskKey,
+                EscalationView.OPEN)) {
             List<Object> key = ESCALATIONS.keyOf().apply(open);
             if (!known.containsKey(key)) {  // one known here is no longer open: it was looked at above
                 known.put(key, stored(ESCALATIONS, open));
@@ -118,7 +119,7 @@ final class BoardWorkingSet {
             Row<E> row = (Row<E>) untyped;
             if (row.entity == null) {
                 if (row.stored != null) {
-                    deleted.add(table.keyOf(row.stored));
+                    deleted.add(table.rowKey(row.stored));
                 }
                 continue;
             }
