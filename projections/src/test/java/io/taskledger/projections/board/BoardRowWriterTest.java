@@ -4,13 +4,9 @@ import io.taskledger.api.ids.ProjectId;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,30 +22,20 @@ class BoardRowWriterTest {
 
     private static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
 
-    private static AnnotationConfigApplicationContext context;
-    private static AnnotationEventHandlerAdapter live;
-    private static TransactionTemplate transactions;
-    private static JdbcTemplate jdbc;
+    private static final LiveBoard live = LiveBoard.start();
+    private static final JdbcTemplate jdbc = live.jdbc;
 
     private final ProjectHistory history = new ProjectHistory(START);
     private final ProjectId projectId = history.projectId;
 
-    @BeforeAll
-    static void startDatabase() {
-        context = new AnnotationConfigApplicationContext(BoardDatabase.class);
-        live = new AnnotationEventHandlerAdapter(context.getBean(TaskBoardProjection.class));
-        transactions = context.getBean(TransactionTemplate.class);
-        jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-    }
-
     @AfterAll
     static void stopDatabase() {
-        context.close();
+        live.close();
     }
 
     @Test
     void aDamagedBoardBecomesTheRowsTheLiveProjectionWroteRewritingOnlyWhatDiffers() throws Exception {
-        BoardLifecycle.appendTo(history).forEach(BoardRowWriterTest::applyInItsOwnTransaction);
+        BoardLifecycle.appendTo(history).forEach(event -> live.applyInOneTransaction(List.of(event)));
         Map<String, List<String>> written = BoardRows.of(jdbc, projectId.value());
         InMemoryBoardStore replayed = new InMemoryBoardStore();
         AnnotationEventHandlerAdapter inMemory = new AnnotationEventHandlerAdapter(new TaskBoardProjection(replayed));
@@ -65,7 +51,7 @@ class BoardRowWriterTest {
                 projectId.value());
         assertThat(BoardRows.of(jdbc, projectId.value())).as("the damage shows").isNotEqualTo(written);
 
-        transactions.executeWithoutResult(status -> new BoardRowWriter(jdbc).replace(projectId.value(), replayed));
+        live.transactions.executeWithoutResult(status -> new BoardRowWriter(jdbc).replace(projectId.value(), replayed));
 
         Map<String, List<String>> replaced = BoardRows.of(jdbc, projectId.value());
         BoardRows.TABLES.forEach(table -> assertThat(replaced.get(table)).as(table).isNotEmpty()
@@ -75,15 +61,5 @@ class BoardRowWriterTest {
                 .isNotEqualTo(versionsBefore.get("P1-T1-S2"));
         versionsBefore.remove("P1-T1-S2");
         assertThat(versionsAfter).as("rows that were right are left as they were").containsAllEntriesOf(versionsBefore);
-    }
-
-    private static void applyInItsOwnTransaction(DomainEventMessage<?> event) {
-        transactions.executeWithoutResult(status -> {
-            try {
-                live.handle(event);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 }

@@ -13,16 +13,11 @@ import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.AttemptFailureReason;
 import io.taskledger.api.plan.EscalationDecision;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,31 +39,21 @@ class JdbcBoardStoreTest {
 
     private static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
 
-    private static AnnotationConfigApplicationContext context;
-    private static AnnotationEventHandlerAdapter live;
-    private static TransactionTemplate transactions;
-    private static JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void startDatabase() {
-        context = new AnnotationConfigApplicationContext(BoardDatabase.class);
-        live = new AnnotationEventHandlerAdapter(context.getBean(TaskBoardProjection.class));
-        transactions = context.getBean(TransactionTemplate.class);
-        jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-    }
+    private static final LiveBoard live = LiveBoard.start();
+    private static final JdbcTemplate jdbc = live.jdbc;
 
     @AfterAll
     static void stopDatabase() {
-        context.close();
+        live.close();
     }
 
     @Test
     void aWholeHistoryInOneTransactionWritesTheRowsOfOneTransactionPerEvent() {
         ProjectHistory eventByEvent = new ProjectHistory(START);
-        BoardLifecycle.appendTo(eventByEvent).forEach(event -> applyInOneTransaction(List.of(event)));
+        BoardLifecycle.appendTo(eventByEvent).forEach(event -> live.applyInOneTransaction(List.of(event)));
         ProjectHistory batched = new ProjectHistory(START);
 
-        applyInOneTransaction(BoardLifecycle.appendTo(batched));
+        live.applyInOneTransaction(BoardLifecycle.appendTo(batched));
 
         Map<String, List<String>> expected = BoardRows.of(jdbc, eventByEvent.projectId.value());
         Map<String, List<String>> written = BoardRows.of(jdbc, batched.projectId.value());
@@ -92,9 +77,9 @@ class JdbcBoardStoreTest {
                                 List.of(), 0),
                         new TaskEscalated(projectId, subtask, "lead", 1))
                 .map(history::append)
-                .forEach(event -> applyInOneTransaction(List.of(event)));
+                .forEach(event -> live.applyInOneTransaction(List.of(event)));
 
-        applyInOneTransaction(List.of(
+        live.applyInOneTransaction(List.of(
                 history.append(new EscalationResolved(projectId, subtask, EscalationDecision.CANCEL, "out of scope")),
                 history.append(new TaskCancelled(projectId, subtask, "cancelled on escalation", null))));
 
@@ -106,10 +91,10 @@ class JdbcBoardStoreTest {
     @Test
     void onlyTheRowsAnEventChangedAreWritten() {
         ProjectHistory history = new ProjectHistory(START);
-        BoardLifecycle.appendTo(history).forEach(event -> applyInOneTransaction(List.of(event)));
+        BoardLifecycle.appendTo(history).forEach(event -> live.applyInOneTransaction(List.of(event)));
         Map<String, String> before = BoardRows.taskVersions(jdbc, history.projectId.value());
 
-        applyInOneTransaction(List.of(history.append(
+        live.applyInOneTransaction(List.of(history.append(
                 new TaskAssigned(history.projectId, TaskKey.of("P1-T1-S1"), "reviewer", "coder"))));
 
         Map<String, String> after = BoardRows.taskVersions(jdbc, history.projectId.value());
@@ -122,16 +107,16 @@ class JdbcBoardStoreTest {
     void aTransactionThatRollsBackLeavesTheBoardAsItWas() {
         ProjectHistory history = new ProjectHistory(START);
         List<DomainEventMessage<?>> events = BoardLifecycle.appendTo(history);
-        applyInOneTransaction(events.subList(0, 10));
+        live.applyInOneTransaction(events.subList(0, 10));
         Map<String, List<String>> before = BoardRows.of(jdbc, history.projectId.value());
 
-        transactions.executeWithoutResult(status -> {
-            events.subList(10, events.size()).forEach(JdbcBoardStoreTest::handle);
+        live.transactions.executeWithoutResult(status -> {
+            events.subList(10, events.size()).forEach(live::handle);
             status.setRollbackOnly();
         });
 
         assertThat(BoardRows.of(jdbc, history.projectId.value())).isEqualTo(before);
-        applyInOneTransaction(events.subList(10, events.size()));
+        live.applyInOneTransaction(events.subList(10, events.size()));
         assertThat(BoardRows.of(jdbc, history.projectId.value()).get("board_attempt"))
                 .as("the rolled-back events apply in a later transaction").isNotEmpty();
     }
@@ -145,17 +130,5 @@ class JdbcBoardStoreTest {
                 .hasMessageContaining("only within a transaction");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM board_project WHERE project_id = ?", Long.class,
                 history.projectId.value())).isZero();
-    }
-
-    private static void applyInOneTransaction(List<DomainEventMessage<?>> events) {
-        transactions.executeWithoutResult(status -> events.forEach(JdbcBoardStoreTest::handle));
-    }
-
-    private static void handle(DomainEventMessage<?> event) {
-        try {
-            live.handle(event);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
