@@ -28,7 +28,7 @@ class ProjectionStatusTest extends IntegrationTest {
         assertThat(board.get("headPosition").asLong()).isGreaterThanOrEqualTo(head);
         assertThat(board.get("lag").asLong()).isEqualTo(board.get("headPosition").asLong()
                 - board.get("position").asLong());
-        assertThat(board.get("segments")).hasSize(4).allSatisfy(segment -> {
+        assertThat(board.get("segments")).hasSize(8).allSatisfy(segment -> {
             assertThat(segment.get("owner").asText()).isNotBlank();
             assertThat(segment.get("replaying").asBoolean()).isFalse();
         });
