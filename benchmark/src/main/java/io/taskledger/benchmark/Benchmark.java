@@ -214,11 +214,11 @@ public final class Benchmark {
 
     /**
      * Scenario 0, ceilings at the run's connection counts from 2 up (one connection measures a round trip's latency,
-     * not what the machine carries when kept busy; leaving it out keeps the whole run under 10 minutes): (a) {@code GET /api/users/me} with the agent's token, the
-     * lightest authenticated request through the whole server (HTTP, security with the JWT, query bus, one
-     * primary-key read, JSON), next to the same primary-key select over plain JDBC; (b) a no-op HTTP server inside
-     * this process, answering 204, driven by the same client: what the load generator and loopback carry on this
-     * machine when the server costs nothing.
+     * not what the machine carries when kept busy; leaving it out keeps the whole run under 10 minutes): (a)
+     * {@code GET /api/users/me} with the agent's token, the lightest authenticated request through the whole server
+     * (HTTP, security with the JWT, query bus, one primary-key read, JSON), next to the same primary-key select over
+     * plain JDBC; (b) a no-op HTTP server inside this process, answering 204, driven by the same client: what the
+     * load generator and loopback carry on this machine when the server costs nothing.
      */
     private void ceiling(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
         List<Integer> loads = settings.connections().stream().filter(connections -> connections > 1).toList();

@@ -50,7 +50,7 @@ record Settings(
                 Integer.parseInt(take(given, "postgres-pid", "0")),
                 integers(take(given, "connections", "1,16,256,1000")),
                 // The most the server warm-up may take; it ends earlier once the JIT compiler has settled. On 2 cores
-                // it rarely settles within 3 minutes; 120 s keeps a default run under 10 minutes.
+                // it rarely settles within 3 minutes; 100 s keeps a default run, build included, under 10 minutes.
                 Duration.ofSeconds(Long.parseLong(take(given, "server-warmup-seconds", "100"))),
                 Double.parseDouble(take(given, "jit-settled-percent", "5")),
                 Duration.ofSeconds(Long.parseLong(take(given, "warmup-seconds", "2"))),

@@ -120,7 +120,6 @@ class Plan {
         return true;
     }
 
-
     /**
      * What a task waits for before it can succeed: its prerequisites, its ancestors' prerequisites (it cannot start
      * before them) and its children (a container succeeds through them).

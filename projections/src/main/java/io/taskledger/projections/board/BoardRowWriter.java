@@ -46,8 +46,7 @@ final class BoardRowWriter {
      * escalations) cannot be matched by key, so they are compared as the project's whole list in the order written.
      */
     private <E> BoardTable.Changes changes(BoardTable<E> table, UUID projectId, List<E> rebuiltEntities) {
-        String order = table.generatedKey() ? " ORDER BY " + table.key().get(0).name() : "";
-        List<List<Object>> current = jdbc.query(table.selectWhere("project_id = ?" + order), table.reader(), projectId)
+        List<List<Object>> current = jdbc.query(table.selectWhere("project_id = ?"), table.reader(), projectId)
                 .stream().map(table::row).toList();
         List<List<Object>> rebuilt = rebuiltEntities.stream().map(table::row).toList();
         if (table.generatedKey()) {

@@ -22,10 +22,9 @@ import java.util.stream.Stream;
  * they are written. Each write is one JDBC batch: one round trip, and the driver sends a batch of inserts as
  * multi-row inserts ({@code reWriteBatchedInserts}). The definitions are in {@link BoardTables}.
  *
- * @param generatedKey the database numbers new rows (the escalations): an insert leaves the key out
+ * <p>The statements are built once, here: the live board reads and writes through them for every batch of events.
  */
-record BoardTable<E>(String name, List<Column> key, boolean generatedKey, List<Column> others,
-                     Function<E, List<Object>> keyOf, Function<E, List<Object>> valuesOf, RowMapper<E> reader) {
+final class BoardTable<E> {
 
     /** A column, and how a value of the entity's becomes the column's. */
     record Column(String name, int sqlType, Function<Object, Object> encoding) {
@@ -72,6 +71,64 @@ record BoardTable<E>(String name, List<Column> key, boolean generatedKey, List<C
     record Changes(List<List<Object>> deletedKeys, List<List<Object>> updated, List<List<Object>> inserted) {
     }
 
+    private final String name;
+    private final List<Column> key;
+    private final boolean generatedKey;
+    private final Function<E, List<Object>> keyOf;
+    private final Function<E, List<Object>> valuesOf;
+    private final RowMapper<E> reader;
+    private final String select;
+    private final String selectByKey;
+    private final String insert;
+    private final List<Column> inserted;
+    private final String update;
+    private final List<Column> updated;
+    private final String delete;
+
+    /**
+     * @param key          the columns that identify a row
+     * @param generatedKey the database numbers new rows (the escalations): an insert leaves the key out
+     * @param others       the other columns
+     * @param keyOf        the key's values of an entity
+     * @param valuesOf     the other columns' values of an entity
+     * @param reader       an entity from a row of {@code key} and {@code others}
+     */
+    BoardTable(String name, List<Column> key, boolean generatedKey, List<Column> others,
+               Function<E, List<Object>> keyOf, Function<E, List<Object>> valuesOf, RowMapper<E> reader) {
+        this.name = name;
+        this.key = List.copyOf(key);
+        this.generatedKey = generatedKey;
+        this.keyOf = keyOf;
+        this.valuesOf = valuesOf;
+        this.reader = reader;
+        String keyMatch = names(key, " = ? AND ") + " = ?";
+        this.select = "SELECT " + names(concat(key, others), ", ") + " FROM " + name + " WHERE ";
+        this.selectByKey = select + keyMatch;
+        this.inserted = generatedKey ? List.copyOf(others) : concat(key, others);
+        this.insert = "INSERT INTO " + name + " (" + names(inserted, ", ") + ") VALUES ("
+                + inserted.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+        this.updated = concat(others, key);
+        this.update = "UPDATE " + name + " SET " + names(others, " = ?, ") + " = ? WHERE " + keyMatch;
+        this.delete = "DELETE FROM " + name + " WHERE " + keyMatch;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean generatedKey() {
+        return generatedKey;
+    }
+
+    RowMapper<E> reader() {
+        return reader;
+    }
+
+    /** The key's values of an entity; null values for a row the database has not numbered yet. */
+    List<Object> keyOf(E entity) {
+        return keyOf.apply(entity);
+    }
+
     /** The key's values, then the others': the shape of every row this class reads and writes. */
     List<Object> row(E entity) {
         List<Object> row = new ArrayList<>(keyOf.apply(entity));
@@ -89,38 +146,27 @@ record BoardTable<E>(String name, List<Column> key, boolean generatedKey, List<C
         return generatedKey ? row.subList(key.size(), row.size()) : row;
     }
 
+    /** Every column, of the rows that meet the condition, in the order of the generated key if there is one. */
     String selectWhere(String condition) {
-        return "SELECT " + names(columns(), ", ") + " FROM " + name + " WHERE " + condition;
+        return select + condition + (generatedKey ? " ORDER BY " + key.get(0).name() : "");
     }
 
     String selectByKey() {
-        return selectWhere(keyMatch());
+        return selectByKey;
     }
 
     void delete(JdbcTemplate jdbc, List<List<Object>> keys) {
-        batch(jdbc, "DELETE FROM " + name + " WHERE " + keyMatch(), keys, key);
+        batch(jdbc, delete, keys, key);
     }
 
     void update(JdbcTemplate jdbc, List<List<Object>> rows) {
-        String sql = "UPDATE " + name + " SET " + names(others, " = ?, ") + " = ? WHERE " + keyMatch();
-        batch(jdbc, sql, rows.stream().map(row -> concat(row.subList(key.size(), row.size()), rowKey(row))).toList(),
-                concat(others, key));
+        batch(jdbc, update, rows.stream().map(row -> concat(row.subList(key.size(), row.size()), rowKey(row)))
+                .toList(), updated);
     }
 
     void insert(JdbcTemplate jdbc, List<List<Object>> rows) {
-        List<Column> written = generatedKey ? others : columns();
-        String sql = "INSERT INTO " + name + " (" + names(written, ", ") + ") VALUES ("
-                + written.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
-        batch(jdbc, sql, generatedKey ? rows.stream().map(row -> row.subList(key.size(), row.size())).toList() : rows,
-                written);
-    }
-
-    private List<Column> columns() {
-        return concat(key, others);
-    }
-
-    private String keyMatch() {
-        return names(key, " = ? AND ") + " = ?";
+        batch(jdbc, insert, generatedKey ? rows.stream().map(row -> row.subList(key.size(), row.size())).toList()
+                : rows, inserted);
     }
 
     private static void batch(JdbcTemplate jdbc, String sql, List<List<Object>> rows, List<Column> columns) {

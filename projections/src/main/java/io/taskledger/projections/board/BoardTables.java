@@ -122,6 +122,11 @@ final class BoardTables {
     private BoardTables() {
     }
 
+    /** Deletes every row of every board table, children first. */
+    static void deleteAll(JdbcTemplate jdbc) {
+        CHILDREN_FIRST.forEach(table -> jdbc.update("DELETE FROM " + table.name()));
+    }
+
     /** Applies the changes in an order the foreign keys accept: deletes children first, then the rest parents first. */
     static void write(JdbcTemplate jdbc, Map<BoardTable<?>, BoardTable.Changes> changes) {
         for (BoardTable<?> table : CHILDREN_FIRST) {

@@ -4,7 +4,7 @@ import io.taskledger.api.query.EscalationView;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +35,12 @@ final class BoardWorkingSet {
         }
     }
 
+    private static final String OPEN_ESCALATIONS_OF_TASK =
+            ESCALATIONS.selectWhere("project_id = ? AND task_key = ? AND status = ?");
+
     private final JdbcTemplate jdbc;
-    /** By table (the five constants of {@link BoardTables}, so by identity), then by key. */
-    private final Map<BoardTable<?>, Map<List<Object>, Row<?>>> rows = new IdentityHashMap<>();
+    /** By table, then by key. */
+    private final Map<BoardTable<?>, Map<List<Object>, Row<?>>> rows = new HashMap<>();
 
     BoardWorkingSet(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -62,10 +65,9 @@ final class BoardWorkingSet {
                 return Optional.of(row.entity);
             }
         }
-        String openOfTask = ESCALATIONS.selectWhere("project_id = ? AND task_key = ? AND status = ?");
-        for (BoardEscalation open : jdbc.query(openOfTask, ESCALATIONS.reader(), projectId, taskKey,
+        for (BoardEscalation open : jdbc.query(OPEN_ESCALATIONS_OF_TASK, ESCALATIONS.reader(), projectId, taskKey,
                 EscalationView.OPEN)) {
-            List<Object> key = ESCALATIONS.keyOf().apply(open);
+            List<Object> key = ESCALATIONS.keyOf(open);
             if (!known.containsKey(key)) {  // one known here is no longer open: it was looked at above
                 known.put(key, stored(ESCALATIONS, open));
                 return Optional.of(open);
@@ -76,7 +78,7 @@ final class BoardWorkingSet {
 
     <E> void add(BoardTable<E> table, E entity) {
         // A row the database numbers has no key yet: it is new, known under a key of its own until written.
-        List<Object> key = table.generatedKey() ? List.of(new Object()) : table.keyOf().apply(entity);
+        List<Object> key = table.generatedKey() ? List.of(new Object()) : table.keyOf(entity);
         Map<List<Object>, Row<E>> known = rowsOf(table);
         Row<E> row = known.get(key);
         if (row == null) {
@@ -89,9 +91,9 @@ final class BoardWorkingSet {
     }
 
     <E> void remove(BoardTable<E> table, E entity) {
-        Row<E> row = rowsOf(table).get(table.keyOf().apply(entity));
+        Row<E> row = rowsOf(table).get(table.keyOf(entity));
         if (row == null || row.entity != entity) {
-            throw new IllegalStateException("the row " + table.keyOf().apply(entity) + " of " + table.name()
+            throw new IllegalStateException("the row " + table.keyOf(entity) + " of " + table.name()
                     + " to remove was not read in this transaction");
         }
         row.entity = null;
@@ -99,7 +101,7 @@ final class BoardWorkingSet {
 
     /** Writes the rows that changed, one JDBC batch per table and kind, and forgets them all. */
     void write() {
-        Map<BoardTable<?>, BoardTable.Changes> changes = new IdentityHashMap<>();
+        Map<BoardTable<?>, BoardTable.Changes> changes = new HashMap<>();
         rows.forEach((table, known) -> changes.put(table, changes(table, known)));
         rows.clear();
         BoardTables.write(jdbc, changes);

@@ -91,11 +91,7 @@ class JdbcBoardStore implements BoardStore {
         if (current != null) {
             current.forget();
         }
-        jdbc.update("DELETE FROM board_member");
-        jdbc.update("DELETE FROM board_escalation");
-        jdbc.update("DELETE FROM board_attempt");
-        jdbc.update("DELETE FROM board_task");
-        jdbc.update("DELETE FROM board_project");
+        BoardTables.deleteAll(jdbc);
     }
 
     /** The current transaction's, begun with its first use; written by the transaction just before it commits. */
