@@ -69,7 +69,8 @@ public final class Benchmark {
                 + ".\nSettings: " + settings.connections() + " connections, " + settings.warmup().toSeconds()
                 + " s warm-up + " + settings.duration().toSeconds() + " s per point, " + settings.projects()
                 + " projects of " + settings.subtasksPerProject() + " subtasks, server -Xmx" + settings.serverHeap()
-                + ", reference at most " + settings.referenceMaxConnections() + " connections.\n";
+                + ", reference at most " + settings.referenceMaxConnections() + " connections and "
+                + settings.referenceDuration().toSeconds() + " s per point.\n";
         Files.writeString(settings.workDir().resolve("results.md"), context + "\n" + table);
         System.out.println();
         System.out.println(context);
@@ -144,16 +145,18 @@ public final class Benchmark {
     /** The server warm-up's traffic runs in rounds of this length; the compiler is judged over the last one. */
     private static final Duration WARMUP_ROUND = Duration.ofSeconds(10);
     private static final Duration WARMUP_MINIMUM = Duration.ofSeconds(30);
+    private static final int WARMUP_CONNECTIONS = 4;
+    private static final String WARMUP_ROUNDS = "10 s rounds at 4, 4, 256, 4, 4, 256... connections";
 
     /**
      * Unmeasured mixed traffic before the first measured point, until the JIT compiler has settled: a freshly started
      * JVM spends minutes compiling Spring's, Hibernate's, Axon's and Tomcat's hot paths, which a server running for
-     * hours has long done; without this the points measure the compiler as well. Rounds of 10 s at 16, 16, 256, 16,
-     * 16, 256... connections (256 so the paths of a full request queue compile too; mostly 16, where the compiler gets
-     * more of the two cores than beside 200 busy request threads), until the server's compiler threads used less than
-     * {@code --jit-settled-percent} of a core over the last round, but at least 30 s and at most
-     * {@code --server-warmup-seconds}. The warm-up starts at most half of the fixture's
-     * subtasks, so the measured scenarios have work left; beyond that its traffic is reads.
+     * hours has long done; without this the points measure the compiler as well. Rounds of 10 s at 4, 4, 256, 4, 4,
+     * 256... connections (256 so the paths of a full request queue compile too; mostly 4, which leaves the compiler
+     * about half a core where 16 connections left it a quarter: it settled in 130 s instead of 190 s), until the
+     * server's compiler threads used less than {@code --jit-settled-percent} of a core over the last round, but at
+     * least 30 s and at most {@code --server-warmup-seconds}. The warm-up starts at most a third of the fixture's
+     * subtasks, so the measured scenarios have work left in every project; beyond that its traffic is reads.
      */
     private void warmUp(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
         Duration maximum = settings.serverWarmup();
@@ -167,7 +170,7 @@ public final class Benchmark {
         log("warming the server up with mixed traffic, not measured, until the JIT compiler threads use less than "
                 + Report.format("%.0f %%", settings.jitSettledPercent()) + " of a core over 10 s (at least "
                 + WARMUP_MINIMUM.toSeconds() + " s, at most " + maximum.toSeconds() + " s)");
-        AtomicInteger startsLeft = new AtomicInteger(fixture.remainingSubtasks() / 2);
+        AtomicInteger startsLeft = new AtomicInteger(fixture.remainingSubtasks() / 3);
         long started = System.nanoTime();
         double jitPercent = Double.NaN;
         long errors = 0;
@@ -176,7 +179,7 @@ public final class Benchmark {
         while (round < maximumRounds && !settled) {
             Duration length = Duration.ofMillis(Math.min(WARMUP_ROUND.toMillis(),
                     maximum.toMillis() - round * WARMUP_ROUND.toMillis()));
-            int connections = round % 3 == 2 ? 256 : 16;
+            int connections = round % 3 == 2 ? 256 : WARMUP_CONNECTIONS;
             ProcessStats.JitCompiler compiler = ProcessStats.JitCompiler.of(server.pid());
             ClosedLoop.Result result = ClosedLoop.run(connections, Duration.ZERO, length, i ->
                     new TaskledgerClients.Mixed(
@@ -193,17 +196,17 @@ public final class Benchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         awaitBoard();
         String note = settled
-                ? Report.format("server warm-up: %.0f s of mixed traffic (10 s rounds at 16, 16, 256, 16, 16, 256... "
-                        + "connections), until the JIT compiler threads used %.1f %% of a core over the last 10 s "
-                        + "(settled: below %.0f %%; at least %d s, at most %d s)", seconds, jitPercent,
+                ? Report.format("server warm-up: %.0f s of mixed traffic (" + WARMUP_ROUNDS + "), until the JIT "
+                        + "compiler threads used %.1f %% of a core over the last 10 s (settled: below %.0f %%; at "
+                        + "least %d s, at most %d s)", seconds, jitPercent,
                 settings.jitSettledPercent(), WARMUP_MINIMUM.toSeconds(), maximum.toSeconds())
-                : Report.format("server warm-up: %.0f s of mixed traffic (10 s rounds at 16, 16, 256, 16, 16, 256... "
-                        + "connections): the maximum (--server-warmup-seconds=%d) was reached and the JIT compiler "
-                        + "had NOT settled: its threads still used %.1f %% of a core over the last round (threshold "
-                        + "%.0f %%); the first points may measure it too (see JIT CPU %%)", seconds,
+                : Report.format("server warm-up: %.0f s of mixed traffic (" + WARMUP_ROUNDS + "): the maximum "
+                        + "(--server-warmup-seconds=%d) was reached and the JIT compiler had NOT settled: its threads "
+                        + "still used %.1f %% of a core over the last round (threshold %.0f %%); the first points may "
+                        + "measure it too (see JIT CPU %%)", seconds,
                 maximum.toSeconds(), jitPercent, settings.jitSettledPercent());
         if (startsLeft.get() <= 0) {
-            note += "; it used up its half of the fixture's subtasks and was reads only from then on";
+            note += "; it used up its third of the fixture's subtasks and was reads only from then on";
         }
         if (errors > 0) {
             note += "; " + errors + " errors during the warm-up";
@@ -261,6 +264,8 @@ public final class Benchmark {
         long head = database.eventStoreHead();
         Map<Integer, Measured> taskledger = new LinkedHashMap<>();
         for (int connections : settings.connections()) {
+            log("commands: the fixture has " + fixture.remainingSubtasks() + " subtasks nobody took, in "
+                    + fixture.projectsWithWorkLeft() + " of its " + fixture.projects.size() + " projects");
             taskledger.put(connections, measure(server, http, fixture, "commands", connections, true,
                     (i, lastCommit) -> new TaskledgerClients.Commands(http, auth, fixture, i, lastCommit)));
         }
@@ -332,7 +337,9 @@ public final class Benchmark {
     }
 
     private static String lagVerdict(Latencies.Summary lag) {
-        return lag.count() == 0 ? "**MISSED** (no command confirmed: nothing to measure)" : Report.verdict(lag.p99() < 100);
+        return lag.count() == 0
+                ? "**MISSED** (no command confirmed: nothing to measure)"
+                : Report.verdict(lag.p99() < 100);
     }
 
     private record Measured(ClosedLoop.Result result, ProcessStats.Usage usage, Latencies.Summary lag,
@@ -402,7 +409,7 @@ public final class Benchmark {
             return measured;
         }
         log(scenario + ": plain JDBC reference with " + used + " connections");
-        ClosedLoop.Result result = database.run(connections, settings.warmup(), settings.duration(), work);
+        ClosedLoop.Result result = database.run(connections, settings.warmup(), settings.referenceDuration(), work);
         log(scenario + " reference: " + Report.format("%.0f/s", result.throughput()));
         references.put(scenario + "@" + used, result);
         return result;

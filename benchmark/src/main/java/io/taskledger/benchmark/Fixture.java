@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The benchmark's own data, made through the API: many projects, each with one agent and a plan of independent
@@ -97,6 +98,16 @@ final class Fixture {
                     .append("\",\"passed\":true,\"evidence\":\"exit code 0, 42 tests passed\"}");
         }
         return "{\"attempt\":" + attempt + ",\"results\":[" + results + "]}";
+    }
+
+    /** A project drawn at random from those whose subtasks have not all been taken; null when none is left. */
+    Project anyProjectWithWorkLeft() {
+        List<Project> withWork = projects.stream().filter(project -> !project.ready().isEmpty()).toList();
+        return withWork.isEmpty() ? null : withWork.get(ThreadLocalRandom.current().nextInt(withWork.size()));
+    }
+
+    int projectsWithWorkLeft() {
+        return (int) projects.stream().filter(project -> !project.ready().isEmpty()).count();
     }
 
     int remainingSubtasks() {

@@ -184,7 +184,8 @@ final class Rebuild {
                 max.next();
                 head = max.getLong(1);
             }
-            statement.execute("update token_entry set token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken', "
+            statement.execute("update token_entry set token_type = "
+                    + "'org.axonframework.eventhandling.GapAwareTrackingToken', "
                     + "token = convert_to('{\"index\":" + head + ",\"gaps\":[]}', 'UTF8')");
         }
     }

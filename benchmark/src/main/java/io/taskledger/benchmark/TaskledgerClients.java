@@ -18,7 +18,10 @@ final class TaskledgerClients {
 
     /**
      * An agent working through subtasks: start one (attempt n, with a lease), report it with every criterion passed,
-     * take the next. Each call sends one command; a client stays on its own project until that runs dry.
+     * take the next. Each call sends one command. A client stays on its own project until that runs dry, then moves to
+     * a project drawn at random from those with work left: moving on to the next one in line made every client whose
+     * project ran dry converge on the same project, whose commands then queued behind each other (one at a time per
+     * project), so a point measured one project's turn-taking instead of many agents on many projects.
      */
     static final class Commands implements ClosedLoop.Client {
         private final Http http;
@@ -26,7 +29,7 @@ final class TaskledgerClients {
         private final Fixture fixture;
         private final AtomicReference<Commit> lastCommit;
         private final AtomicInteger startsLeft;
-        private int projectIndex;
+        private Fixture.Project project;
         private String subtask;
         private int attempt;
 
@@ -40,7 +43,7 @@ final class TaskledgerClients {
             this.http = http;
             this.auth = auth;
             this.fixture = fixture;
-            this.projectIndex = connection % fixture.projects.size();
+            this.project = fixture.projects.get(connection % fixture.projects.size());
             this.lastCommit = lastCommit;
             this.startsLeft = startsLeft;
         }
@@ -50,12 +53,11 @@ final class TaskledgerClients {
             if (subtask == null) {
                 return start();
             }
-            Fixture.Project project = project();
             return http.post("/api/projects/" + project.id() + "/tasks/" + subtask + "/report",
                             Fixture.passingReport(subtask, attempt), auth.tokenOf(project.agent()))
                     .thenApply(response -> {
                         subtask = null;
-                        return confirmed(project, response, "report");
+                        return confirmed(response, "report");
                     });
         }
 
@@ -63,20 +65,18 @@ final class TaskledgerClients {
             if (startsLeft != null && startsLeft.decrementAndGet() < 0) {
                 return null;   // this client's share of the fixture is used up
             }
-            for (int tried = 0; tried < fixture.projects.size() && subtask == null; tried++) {
-                subtask = project().ready().poll();
-                if (subtask == null) {
-                    projectIndex = (projectIndex + 1) % fixture.projects.size();
+            subtask = project != null ? project.ready().poll() : null;   // null: the fixture ran dry before
+            while (subtask == null) {
+                project = fixture.anyProjectWithWorkLeft();
+                if (project == null) {
+                    return null;   // every subtask of the fixture has been worked: nothing left to command
                 }
+                subtask = project.ready().poll();   // null when other clients took its last ones meanwhile
             }
-            if (subtask == null) {
-                return null;   // every subtask of the fixture has been worked: nothing left to command
-            }
-            Fixture.Project project = project();
             return http.post("/api/projects/" + project.id() + "/tasks/" + subtask + "/start",
                             "{\"agent\":\"" + project.agent() + "\"}", auth.tokenOf(project.agent()))
                     .thenApply(response -> {
-                        String error = confirmed(project, response, "start");
+                        String error = confirmed(response, "start");
                         if (error == null) {
                             attempt = Integer.parseInt(Http.field(response.body(), "attempt"));
                         } else {
@@ -86,17 +86,13 @@ final class TaskledgerClients {
                     });
         }
 
-        private String confirmed(Fixture.Project project, HttpResponse<String> response, String what) {
+        private String confirmed(HttpResponse<String> response, String what) {
             if (response.statusCode() != 200) {
                 return what + " answered " + response.statusCode() + " " + response.body();
             }
             long version = Long.parseLong(Http.field(response.body(), "version"));
             lastCommit.set(new Commit(project.id(), version, System.nanoTime()));
             return null;
-        }
-
-        private Fixture.Project project() {
-            return fixture.projects.get(projectIndex);
         }
     }
 
