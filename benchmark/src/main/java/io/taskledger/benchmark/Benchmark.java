@@ -146,14 +146,15 @@ public final class Benchmark {
     private static final Duration WARMUP_ROUND = Duration.ofSeconds(10);
     private static final Duration WARMUP_MINIMUM = Duration.ofSeconds(30);
     private static final int WARMUP_CONNECTIONS = 4;
-    private static final String WARMUP_ROUNDS = "10 s rounds at 4, 4, 256, 4, 4, 256... connections";
+    private static final String WARMUP_ROUNDS = "10 s rounds at " + WARMUP_CONNECTIONS + ", " + WARMUP_CONNECTIONS
+            + ", 256, " + WARMUP_CONNECTIONS + ", " + WARMUP_CONNECTIONS + ", 256... connections";
 
     /**
      * Unmeasured mixed traffic before the first measured point, until the JIT compiler has settled: a freshly started
      * JVM spends minutes compiling Spring's, Hibernate's, Axon's and Tomcat's hot paths, which a server running for
      * hours has long done; without this the points measure the compiler as well. Rounds of 10 s at 4, 4, 256, 4, 4,
      * 256... connections (256 so the paths of a full request queue compile too; mostly 4, which leaves the compiler
-     * about half a core where 16 connections left it a quarter: it settled in 130 s instead of 190 s), until the
+     * about half a core where 16 connections left it a quarter: it settled in 111-132 s instead of ~190 s), until the
      * server's compiler threads used less than {@code --jit-settled-percent} of a core over the last round, but at
      * least 30 s and at most {@code --server-warmup-seconds}. The warm-up starts at most a third of the fixture's
      * subtasks, so the measured scenarios have work left in every project; beyond that its traffic is reads.
@@ -265,7 +266,7 @@ public final class Benchmark {
         Map<Integer, Measured> taskledger = new LinkedHashMap<>();
         for (int connections : settings.connections()) {
             log("commands: the fixture has " + fixture.remainingSubtasks() + " subtasks nobody took, in "
-                    + fixture.projectsWithWorkLeft() + " of its " + fixture.projects.size() + " projects");
+                    + fixture.projectsWithWorkLeft().size() + " of its " + fixture.projects.size() + " projects");
             taskledger.put(connections, measure(server, http, fixture, "commands", connections, true,
                     (i, lastCommit) -> new TaskledgerClients.Commands(http, auth, fixture, i, lastCommit)));
         }

@@ -102,12 +102,12 @@ final class Fixture {
 
     /** A project drawn at random from those whose subtasks have not all been taken; null when none is left. */
     Project anyProjectWithWorkLeft() {
-        List<Project> withWork = projects.stream().filter(project -> !project.ready().isEmpty()).toList();
+        List<Project> withWork = projectsWithWorkLeft();
         return withWork.isEmpty() ? null : withWork.get(ThreadLocalRandom.current().nextInt(withWork.size()));
     }
 
-    int projectsWithWorkLeft() {
-        return (int) projects.stream().filter(project -> !project.ready().isEmpty()).count();
+    List<Project> projectsWithWorkLeft() {
+        return projects.stream().filter(project -> !project.ready().isEmpty()).toList();
     }
 
     int remainingSubtasks() {

@@ -51,7 +51,7 @@ record Settings(
                 Integer.parseInt(take(given, "postgres-pid", "0")),
                 integers(take(given, "connections", "1,16,256,1000")),
                 // The most the server warm-up may take; it ends earlier once the JIT compiler has settled, which took
-                // 120-135 s on 2 cores. 150 s keeps a run, build included, under 10 minutes.
+                // 111-132 s on 2 cores. 150 s keeps a run, build included, under 10 minutes.
                 Duration.ofSeconds(Long.parseLong(take(given, "server-warmup-seconds", "150"))),
                 Double.parseDouble(take(given, "jit-settled-percent", "5")),
                 Duration.ofSeconds(Long.parseLong(take(given, "warmup-seconds", "2"))),
