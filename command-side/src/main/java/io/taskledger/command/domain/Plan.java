@@ -108,16 +108,25 @@ class Plan {
         return List.copyOf(blockers);
     }
 
-    /** {@code blockers(task).isEmpty()}, without building the list: it is asked for every task on every command. */
+    /**
+     * {@code blockers(task).isEmpty()}, without building the list, an iterator or an Optional: it is asked for every
+     * waiting task on every command.
+     */
     private boolean isUnblocked(TaskState task) {
-        for (TaskState waiting = task; waiting != null; waiting = find(waiting.parent()).orElse(null)) {
-            for (TaskKey prerequisite : waiting.prerequisites()) {
-                if (require(prerequisite).status() != TaskStatus.SUCCEEDED) {
+        for (TaskState waiting = task; waiting != null; waiting = get(waiting.parent())) {
+            List<TaskKey> prerequisites = waiting.prerequisites();
+            for (int i = 0; i < prerequisites.size(); i++) {
+                if (require(prerequisites.get(i)).status() != TaskStatus.SUCCEEDED) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** The task, or null: {@link #find} for the hot paths. */
+    private TaskState get(TaskKey key) {
+        return key == null ? null : tasks.get(key.value());
     }
 
     /**
@@ -163,53 +172,74 @@ class Plan {
     /**
      * The next event reconciliation calls for, or empty when the plan is settled. The aggregate applies it and asks
      * again, so one change can ripple up the tree and on to dependents within one unit of work.
+     *
+     * <p>In this order, each the first in plan order: a PENDING task no longer blocked becomes READY; a READY task
+     * blocked again becomes PENDING; a container with a started child starts; a container rolls up. One pass over
+     * the plan finds all four: it runs on every command (four passes were 9 % of the request threads' CPU under
+     * command load).
      */
     Optional<Object> nextReconciliation(ProjectId projectId) {
+        TaskState blockedAgain = null;
+        TaskState containerToStart = null;
+        Object rollUp = null;
         for (TaskState task : tasks.values()) {
-            if (task.status() == TaskStatus.PENDING && isUnblocked(task)) {
+            TaskStatus status = task.status();
+            if (status == TaskStatus.PENDING && isUnblocked(task)) {
                 return Optional.of(new TaskBecameReady(projectId, task.key()));
             }
-        }
-        for (TaskState task : tasks.values()) {
-            if (task.status() == TaskStatus.READY && !isUnblocked(task)) {
-                return Optional.of(new TaskBecamePending(projectId, task.key(), blockers(task)));
+            if (blockedAgain == null && status == TaskStatus.READY && !isUnblocked(task)) {
+                blockedAgain = task;
+            }
+            if (!task.isLeaf()) {
+                if (containerToStart == null && (status == TaskStatus.PENDING || status == TaskStatus.READY)
+                        && hasStartedChild(task)) {
+                    containerToStart = task;
+                }
+                if (rollUp == null) {
+                    rollUp = rollUp(projectId, task);
+                }
             }
         }
-        for (TaskState container : tasks.values()) {
-            if (!container.isLeaf()
-                    && (container.status() == TaskStatus.PENDING || container.status() == TaskStatus.READY)
-                    && container.children().stream().map(this::require).anyMatch(TaskState::hasStarted)) {
-                return Optional.of(new ContainerStarted(projectId, container.key()));
-            }
+        if (blockedAgain != null) {
+            return Optional.of(new TaskBecamePending(projectId, blockedAgain.key(), blockers(blockedAgain)));
         }
-        for (TaskState container : tasks.values()) {
-            Optional<Object> rollUp = container.isLeaf() ? Optional.empty() : rollUp(projectId, container);
-            if (rollUp.isPresent()) {
-                return rollUp;
-            }
+        if (containerToStart != null) {
+            return Optional.of(new ContainerStarted(projectId, containerToStart.key()));
         }
-        return Optional.empty();
+        return Optional.ofNullable(rollUp);
     }
 
-    private Optional<Object> rollUp(ProjectId projectId, TaskState container) {
+    private boolean hasStartedChild(TaskState container) {
+        List<TaskKey> children = container.children();
+        for (int i = 0; i < children.size(); i++) {
+            if (require(children.get(i)).hasStarted()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The roll-up a container's children call for, or null. */
+    private Object rollUp(ProjectId projectId, TaskState container) {
         if (container.isFinished()) {
-            return Optional.empty();
+            return null;
         }
         boolean allCancelled = true;
         boolean allSucceededOrCancelled = true;
-        for (TaskKey child : container.children()) {
-            TaskStatus status = require(child).status();
+        List<TaskKey> children = container.children();
+        for (int i = 0; i < children.size() && allSucceededOrCancelled; i++) {
+            TaskStatus status = require(children.get(i)).status();
             allCancelled &= status == TaskStatus.CANCELLED;
             allSucceededOrCancelled &= status == TaskStatus.SUCCEEDED || status == TaskStatus.CANCELLED;
         }
         if (allCancelled) {
-            return Optional.of(new TaskCancelled(projectId, container.key(),
-                    "every child of " + container.key() + " was cancelled", null));
+            return new TaskCancelled(projectId, container.key(), "every child of " + container.key()
+                    + " was cancelled", null);
         }
         if (allSucceededOrCancelled) {
-            return Optional.of(new TaskSucceeded(projectId, container.key(), SuccessBasis.CHILDREN_SUCCEEDED));
+            return new TaskSucceeded(projectId, container.key(), SuccessBasis.CHILDREN_SUCCEEDED);
         }
-        return Optional.empty();
+        return null;
     }
 
     @Override
