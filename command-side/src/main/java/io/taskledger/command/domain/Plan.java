@@ -52,12 +52,16 @@ class Plan {
     }
 
     Optional<TaskState> find(TaskKey key) {
-        return key == null ? Optional.empty() : Optional.ofNullable(tasks.get(key.value()));
+        return Optional.ofNullable(get(key));
     }
 
+    /** The task; reconciliation's hot loops call it, so it allocates nothing when the task is there. */
     TaskState require(TaskKey key) {
-        return find(key).orElseThrow(() -> new TaskledgerException(ErrorCode.TASK_NOT_FOUND,
-                "there is no task " + key + " in this project"));
+        TaskState task = get(key);
+        if (task == null) {
+            throw new TaskledgerException(ErrorCode.TASK_NOT_FOUND, "there is no task " + key + " in this project");
+        }
+        return task;
     }
 
     void add(TaskDefinition definition) {

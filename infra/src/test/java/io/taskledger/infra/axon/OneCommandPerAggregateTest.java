@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,19 +131,20 @@ class OneCommandPerAggregateTest {
 
     /** Locks are forgotten once nobody holds or waits for them, so their number stays bounded. */
     private void awaitNoAggregateInUse() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (oneCommandPerAggregate.aggregatesInUse() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitUpTo5Seconds(() -> oneCommandPerAggregate.aggregatesInUse() == 0);
         assertThat(oneCommandPerAggregate.aggregatesInUse()).isZero();
     }
 
     private void awaitCommandsInUse(String aggregate, int commands) throws InterruptedException {
+        awaitUpTo5Seconds(() -> oneCommandPerAggregate.commandsInUse(aggregate) >= commands);
+        assertThat(oneCommandPerAggregate.commandsInUse(aggregate)).isEqualTo(commands);
+    }
+
+    private static void awaitUpTo5Seconds(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (oneCommandPerAggregate.commandsInUse(aggregate) < commands && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(oneCommandPerAggregate.commandsInUse(aggregate)).isEqualTo(commands);
     }
 
     /** Dispatches on this thread and returns what the command failed with, or null. */
