@@ -56,7 +56,8 @@ class OneCommandPerAggregateTest {
     }
 
     @Test
-    void aSecondCommandForTheSameAggregateWaitsBeforeItsTransactionOthersDoNot() throws InterruptedException {
+    void a_second_command_for_the_same_aggregate_waits_before_its_transaction_others_do_not()
+            throws InterruptedException {
         dispatch(new Touch("project-1", "first"));
         assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("first");
 
@@ -75,7 +76,7 @@ class OneCommandPerAggregateTest {
     }
 
     @Test
-    void aRefusedCommandReleasesTheAggregate() throws InterruptedException {
+    void a_refused_command_releases_the_aggregate() throws InterruptedException {
         dispatch(new Touch("project-1", "refused"));
         assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("refused");
 
@@ -86,7 +87,8 @@ class OneCommandPerAggregateTest {
     }
 
     @Test
-    void oneCommandMoreThanMayWaitIsRefusedAtOnceAsProjectBusyOtherProjectsGoOn() throws InterruptedException {
+    void one_command_more_than_may_wait_is_refused_at_once_as_project_busy_other_projects_go_on()
+            throws InterruptedException {
         dispatch(new Touch("project-1", "first"));
         assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("first");
         dispatch(new Touch("project-1", "second"));
@@ -114,7 +116,7 @@ class OneCommandPerAggregateTest {
     }
 
     @Test
-    void aCommandThatWaitedItsMaximumInVainIsRefusedAsProjectBusy() throws InterruptedException {
+    void a_command_that_waited_its_maximum_in_vain_is_refused_as_project_busy() throws InterruptedException {
         dispatch(new Touch("project-1", "first"));
         assertThat(enteredTransaction.poll(5, TimeUnit.SECONDS)).isEqualTo("first");
 

@@ -34,7 +34,7 @@ class BoardRowWriterTest {
     }
 
     @Test
-    void aDamagedBoardBecomesTheRowsTheLiveProjectionWroteRewritingOnlyWhatDiffers() throws Exception {
+    void a_damaged_board_becomes_the_rows_the_live_projection_wrote_rewriting_only_what_differs() throws Exception {
         BoardLifecycle.appendTo(history).forEach(event -> live.applyInOneTransaction(List.of(event)));
         Map<String, List<String>> written = BoardRows.of(jdbc, projectId.value());
         InMemoryBoardStore replayed = new InMemoryBoardStore();

@@ -13,7 +13,7 @@ class BoardStatisticsTest {
     private final UUID projectId = UUID.randomUUID();
 
     @Test
-    void everyStatusIsCountedZeroIncluded() {
+    void every_status_is_counted_zero_included() {
         BoardStatistics statistics = BoardStatistics.of(List.of(
                 count(TaskStatus.READY, true, 2), count(TaskStatus.READY, false, 1)));
 
@@ -24,7 +24,7 @@ class BoardStatisticsTest {
     }
 
     @Test
-    void progressIsSucceededLeavesOverLeavesNotCancelledRoundedDown() {
+    void progress_is_succeeded_leaves_over_leaves_not_cancelled_rounded_down() {
         BoardStatistics statistics = BoardStatistics.of(List.of(
                 count(TaskStatus.SUCCEEDED, true, 2),
                 count(TaskStatus.SUCCEEDED, false, 5),
@@ -35,7 +35,7 @@ class BoardStatisticsTest {
     }
 
     @Test
-    void aPlanWithoutLeavesToDoHasNoProgress() {
+    void a_plan_without_leaves_to_do_has_no_progress() {
         assertThat(BoardStatistics.of(List.of()).progressPercent()).isZero();
         assertThat(BoardStatistics.of(List.of(count(TaskStatus.CANCELLED, true, 2))).progressPercent()).isZero();
     }

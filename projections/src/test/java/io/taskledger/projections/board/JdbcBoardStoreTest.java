@@ -48,7 +48,7 @@ class JdbcBoardStoreTest {
     }
 
     @Test
-    void aWholeHistoryInOneTransactionWritesTheRowsOfOneTransactionPerEvent() {
+    void a_whole_history_in_one_transaction_writes_the_rows_of_one_transaction_per_event() {
         ProjectHistory eventByEvent = new ProjectHistory(START);
         BoardLifecycle.appendTo(eventByEvent).forEach(event -> live.applyInOneTransaction(List.of(event)));
         ProjectHistory batched = new ProjectHistory(START);
@@ -62,7 +62,7 @@ class JdbcBoardStoreTest {
     }
 
     @Test
-    void anEscalationResolvedEarlierInTheTransactionIsNotFoundOpenAgain() {
+    void an_escalation_resolved_earlier_in_the_transaction_is_not_found_open_again() {
         ProjectHistory history = new ProjectHistory(START);
         ProjectId projectId = history.projectId;
         TaskKey subtask = TaskKey.of("P1-T1-S1");
@@ -89,7 +89,7 @@ class JdbcBoardStoreTest {
     }
 
     @Test
-    void onlyTheRowsAnEventChangedAreWritten() {
+    void only_the_rows_an_event_changed_are_written() {
         ProjectHistory history = new ProjectHistory(START);
         BoardLifecycle.appendTo(history).forEach(event -> live.applyInOneTransaction(List.of(event)));
         Map<String, String> before = BoardRows.taskVersions(jdbc, history.projectId.value());
@@ -104,7 +104,7 @@ class JdbcBoardStoreTest {
     }
 
     @Test
-    void aTransactionThatRollsBackLeavesTheBoardAsItWas() {
+    void a_transaction_that_rolls_back_leaves_the_board_as_it_was() {
         ProjectHistory history = new ProjectHistory(START);
         List<DomainEventMessage<?>> events = BoardLifecycle.appendTo(history);
         live.applyInOneTransaction(events.subList(0, 10));
@@ -122,7 +122,7 @@ class JdbcBoardStoreTest {
     }
 
     @Test
-    void theLiveBoardIsNotChangedOutsideATransaction() {
+    void the_live_board_is_not_changed_outside_a_transaction() {
         ProjectHistory history = new ProjectHistory(START);
         DomainEventMessage<?> created = BoardLifecycle.appendTo(history).get(0);
 

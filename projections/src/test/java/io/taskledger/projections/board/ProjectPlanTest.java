@@ -26,14 +26,14 @@ class ProjectPlanTest {
     }
 
     @Test
-    void aTaskIsBlockedByItsOwnPrerequisitesThenItsAncestorsEachOnce() {
+    void a_task_is_blocked_by_its_own_prerequisites_then_its_ancestors_each_once() {
         assertThat(plan().blockedBy(api.getKey())).isEqualTo(keys("P2-T1-S1", "P1"));
         assertThat(plan().blockedBy(schema.getKey())).isEqualTo(keys("P1"));
         assertThat(plan().blockedBy(setup.getKey())).isEmpty();
     }
 
     @Test
-    void succeededPrerequisitesNoLongerBlock() {
+    void succeeded_prerequisites_no_longer_block() {
         setup.moveTo(TaskStatus.SUCCEEDED);
         schema.moveTo(TaskStatus.IN_PROGRESS);
 
@@ -42,7 +42,7 @@ class ProjectPlanTest {
     }
 
     @Test
-    void childrenAreTheDirectOnesInPlanOrder() {
+    void children_are_the_direct_ones_in_plan_order() {
         assertThat(plan().childrenOf(backend.getKey())).isEqualTo(keys("P2-T1-S1", "P2-T1-S2"));
         assertThat(plan().childrenOf(build.getKey())).isEqualTo(keys("P2-T1"));
         assertThat(plan().childrenOf(api.getKey())).isEmpty();

@@ -116,7 +116,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void tasksComeInPlanOrderWithWhatBlocksThem() {
+    void tasks_come_in_plan_order_with_what_blocks_them() {
         givenPlanWithSetupReady();
 
         TaskList all = ask(new FindTasksQuery(projectId, null, null, null), TaskList.class);
@@ -135,7 +135,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void aTasksFullRowIsLoadedReadOnlySoNothingIsCopiedOrFlushed() {
+    void a_tasks_full_row_is_loaded_read_only_so_nothing_is_copied_or_flushed() {
         givenPlanWithSetupReady();
         EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(
                 context.getBean(EntityManagerFactory.class));
@@ -148,7 +148,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void theSummaryCountsEveryStatusAndTheVersion() {
+    void the_summary_counts_every_status_and_the_version() {
         givenPlanWithSetupReady();
 
         ProjectSummary summary = findProject(projectId).orElseThrow();
@@ -167,7 +167,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void projectsComeNewestFirst() {
+    void projects_come_newest_first() {
         givenPlanWithSetupReady();
         ProjectHistory newer = new ProjectHistory(START.plusSeconds(3600));
         apply(newer.append(new ProjectCreated(newer.projectId, "NEXT", "Next", null)));
@@ -180,7 +180,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void aTaskShowsItsStepsChildrenAndAttempts() {
+    void a_task_shows_its_steps_children_and_attempts() {
         givenPlanWithSetupReady();
         startAndFail("P1-T1-S1", 1, "coder", 1);
 
@@ -204,7 +204,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void anEscalationShowsWhatTheLastAttemptFailedUntilAManagerDecides() {
+    void an_escalation_shows_what_the_last_attempt_failed_until_a_manager_decides() {
         givenPlanWithSetupReady();
         startAndFail("P1-T1-S1", 1, "coder", 0);
         given(new TaskEscalated(projectId, TaskKey.of("P1-T1-S1"), "lead", 1));
@@ -233,7 +233,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void aTimedOutAttemptIsFlaggedOnItsEscalation() {
+    void a_timed_out_attempt_is_flagged_on_its_escalation() {
         givenPlanWithSetupReady();
         given(started("P1-T1-S1", 1, "coder"),
                 new AttemptFailed(projectId, TaskKey.of("P1-T1-S1"), 1, "coder", AttemptFailureReason.TIMED_OUT,
@@ -247,7 +247,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void successUnblocksAndProgressCountsLeavesNotCancelled() {
+    void success_unblocks_and_progress_counts_leaves_not_cancelled() {
         givenPlanWithSetupReady();
         given(started("P1-T1-S1", 1, "coder"),
                 new AttemptSucceeded(projectId, TaskKey.of("P1-T1-S1"), 1, "coder", List.of(
@@ -264,7 +264,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void cancellingARunningLeafAbandonsItsAttempt() {
+    void cancelling_a_running_leaf_abandons_its_attempt() {
         givenPlanWithSetupReady();
         given(started("P1-T1-S1", 1, "coder"),
                 new TaskCancelled(projectId, TaskKey.of("P1-T1-S1"), "not needed", TaskKey.of("P1-T1")));
@@ -278,7 +278,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void cancellingAnEscalatedTaskClosesItsEscalation() {
+    void cancelling_an_escalated_task_closes_its_escalation() {
         givenPlanWithSetupReady();
         startAndFail("P1-T1-S1", 1, "coder", 0);
         given(new TaskEscalated(projectId, TaskKey.of("P1-T1-S1"), "lead", 1),
@@ -292,7 +292,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void prerequisitesAddedLaterBlock() {
+    void prerequisites_added_later_block() {
         givenPlanWithSetupReady();
         given(new PrerequisiteAdded(projectId, TaskKey.of("P1-T1-S1"), TaskKey.of("P2")));
 
@@ -301,7 +301,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void theNextTaskIsTheMostUrgentReadyLeafTheAgentMayStart() {
+    void the_next_task_is_the_most_urgent_ready_leaf_the_agent_may_start() {
         given(new ProjectCreated(projectId, "SHOP", "Shop", null),
                 new MemberAdded(projectId, "coder", ProjectRole.AGENT),
                 new MemberAdded(projectId, "tester", ProjectRole.CONTRIBUTOR),
@@ -326,7 +326,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void amongEquallyUrgentTasksTheOlderProjectComesFirstThenPlanOrder() {
+    void among_equally_urgent_tasks_the_older_project_comes_first_then_plan_order() {
         ProjectHistory newer = new ProjectHistory(START.plusSeconds(3600));
         given(new ProjectCreated(projectId, "OLD", "Older", null),
                 new MemberAdded(projectId, "coder", ProjectRole.AGENT),
@@ -349,7 +349,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void onlyMembersAndReadEverythingRolesSeeAProject() {
+    void only_members_and_read_everything_roles_see_a_project() {
         given(new ProjectCreated(projectId, "SHOP", "Shop", null),
                 new MemberAdded(projectId, "olga", ProjectRole.OWNER),
                 new MemberAdded(projectId, "vic", ProjectRole.VIEWER));
@@ -371,7 +371,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void theNextTaskComesOnlyFromProjectsTheAgentWorksIn() {
+    void the_next_task_comes_only_from_projects_the_agent_works_in() {
         given(new ProjectCreated(projectId, "SHOP", "Shop", null),
                 new MemberAdded(projectId, "watcher", ProjectRole.VIEWER),
                 new TaskAdded(projectId, definition("A", TaskLevel.PHASE, null, null, Priority.LOW, 3), 1),
@@ -382,7 +382,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void workloadsCountTasksPerAssigneeInProjectsNotArchived() {
+    void workloads_count_tasks_per_assignee_in_projects_not_archived() {
         givenPlanWithSetupReady();
         given(started("P1-T1-S1", 1, "coder"));
         ProjectHistory archived = new ProjectHistory(START);
@@ -396,7 +396,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void aRedeliveredEventChangesNothing() {
+    void a_redelivered_event_changes_nothing() {
         givenPlanWithSetupReady();
         DomainEventMessage<?> start = history.append(started("P1-T1-S1", 1, "coder"));
         apply(start);
@@ -412,7 +412,7 @@ class TaskBoardProjectionTest {
     }
 
     @Test
-    void aReplayFromTheStartRebuildsTheSameBoard() {
+    void a_replay_from_the_start_rebuilds_the_same_board() {
         givenPlanWithSetupReady();
         startAndFail("P1-T1-S1", 1, "coder", 0);
         given(new TaskEscalated(projectId, TaskKey.of("P1-T1-S1"), "lead", 1));

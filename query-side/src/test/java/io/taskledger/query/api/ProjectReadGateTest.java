@@ -24,20 +24,20 @@ class ProjectReadGateTest {
     private final AtomicInteger asked = new AtomicInteger();
 
     @Test
-    void aKnownProjectOpensAtOnceWhenNoVersionIsAsked() {
+    void a_known_project_opens_at_once_when_no_version_is_asked() {
         assertThatCode(() -> gateAt(0, Duration.ofSeconds(5)).open(projectId, null, VIEWER)).doesNotThrowAnyException();
         assertThat(asked).hasValue(1);
     }
 
     @Test
-    void anUnknownProjectIsNotFound() {
+    void an_unknown_project_is_not_found() {
         assertThatThrownBy(() -> gateAt(-1, Duration.ofSeconds(5)).open(projectId, null, VIEWER))
                 .isInstanceOfSatisfying(TaskledgerException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.PROJECT_NOT_FOUND));
     }
 
     @Test
-    void itWaitsUntilTheReadModelReachesTheVersionAsked() {
+    void it_waits_until_the_read_model_reaches_the_version_asked() {
         ProjectReadGate gate = new ProjectReadGate(new StubAnswers()
                 .answer(FindProjectVersionQuery.class, Long.class, query -> (long) asked.getAndIncrement())
                 .queries(), Duration.ofSeconds(5), 8);
@@ -48,12 +48,12 @@ class ProjectReadGateTest {
     }
 
     @Test
-    void theQuotedETagOfACommandIsAccepted() {
+    void the_quoted_etag_of_a_command_is_accepted() {
         assertThatCode(() -> gateAt(7, Duration.ofSeconds(5)).open(projectId, "\"7\"", VIEWER)).doesNotThrowAnyException();
     }
 
     @Test
-    void pastTheBoundTheReadModelIsBehind() {
+    void past_the_bound_the_read_model_is_behind() {
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> gateAt(3, Duration.ofMillis(100)).open(projectId, "5", VIEWER))
@@ -66,7 +66,7 @@ class ProjectReadGateTest {
     }
 
     @Test
-    void pastTheWaitingBoundAReadIsAnsweredAtOnceThatTheReadModelIsBehind() throws Exception {
+    void past_the_waiting_bound_a_read_is_answered_at_once_that_the_read_model_is_behind() throws Exception {
         ProjectReadGate gate = gateAt(3, Duration.ofMillis(500), 1);
         CompletableFuture<Void> waitingRead = CompletableFuture.runAsync(() -> gate.open(projectId, "5", VIEWER));
         while (asked.get() < 2) {
@@ -89,14 +89,14 @@ class ProjectReadGateTest {
     }
 
     @Test
-    void aProjectHiddenFromTheCallerStaysNotFoundEvenWhenAVersionIsAsked() {
+    void a_project_hidden_from_the_caller_stays_not_found_even_when_a_version_is_asked() {
         assertThatThrownBy(() -> gateAt(-1, Duration.ofMillis(50)).open(projectId, "5", VIEWER))
                 .isInstanceOfSatisfying(TaskledgerException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.PROJECT_NOT_FOUND));
     }
 
     @Test
-    void aVersionThatIsNotANumberIsRefused() {
+    void a_version_that_is_not_a_number_is_refused() {
         for (String bad : new String[] {"abc", "-1", "1.5", ""}) {
             assertThatThrownBy(() -> gateAt(3, Duration.ofSeconds(5)).open(projectId, bad, VIEWER))
                     .isInstanceOfSatisfying(TaskledgerException.class, e -> {

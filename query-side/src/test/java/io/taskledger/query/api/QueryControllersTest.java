@@ -86,7 +86,7 @@ class QueryControllersTest {
     }
 
     @Test
-    void projectsAreAnArrayOfSummaries() throws Exception {
+    void projects_are_an_array_of_summaries() throws Exception {
         mvc.perform(get("/api/projects"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value(known.toString()))
@@ -95,7 +95,7 @@ class QueryControllersTest {
     }
 
     @Test
-    void aProjectCarriesItsVersionAsETag() throws Exception {
+    void a_project_carries_its_version_as_etag() throws Exception {
         mvc.perform(get("/api/projects/{id}", known))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"7\""))
@@ -104,14 +104,14 @@ class QueryControllersTest {
     }
 
     @Test
-    void anUnknownProjectIsNotFound() throws Exception {
+    void an_unknown_project_is_not_found() throws Exception {
         refusedWith(mvc.perform(get("/api/projects/{id}", ProjectId.random())), 404, "PROJECT_NOT_FOUND");
         refusedWith(mvc.perform(get("/api/projects/{id}/tasks", ProjectId.random())), 404, "PROJECT_NOT_FOUND");
         refusedWith(mvc.perform(get("/api/projects/{id}/tasks/P1", ProjectId.random())), 404, "PROJECT_NOT_FOUND");
     }
 
     @Test
-    void aReadAheadOfTheReadModelIsRefusedPastTheBound() throws Exception {
+    void a_read_ahead_of_the_read_model_is_refused_past_the_bound() throws Exception {
         refusedWith(mvc.perform(get("/api/projects/{id}", known).header("X-Min-Version", "8")), 503,
                 "READ_MODEL_BEHIND");
         refusedWith(mvc.perform(get("/api/projects/{id}/tasks", known).header("X-Min-Version", "x")), 400,
@@ -121,7 +121,7 @@ class QueryControllersTest {
     }
 
     @Test
-    void taskFiltersReachTheQueryTyped() throws Exception {
+    void task_filters_reach_the_query_typed() throws Exception {
         mvc.perform(get("/api/projects/{id}/tasks", known)
                         .param("status", "ready").param("assignee", "coder").param("level", "PHASE"))
                 .andExpect(status().isOk())
@@ -131,7 +131,7 @@ class QueryControllersTest {
     }
 
     @Test
-    void badFilterTextIsRefusedNamingTheParameter() throws Exception {
+    void bad_filter_text_is_refused_naming_the_parameter() throws Exception {
         refusedWith(mvc.perform(get("/api/projects/{id}/tasks", known).param("status", "DONE")), 400,
                 "INVALID_INPUT").andExpect(jsonPath("$.detail").value(startsWith("status")));
         refusedWith(mvc.perform(get("/api/projects/{id}/tasks", known).param("level", "EPIC")), 400,
@@ -141,12 +141,12 @@ class QueryControllersTest {
     }
 
     @Test
-    void anUnknownTaskIsNotFound() throws Exception {
+    void an_unknown_task_is_not_found() throws Exception {
         refusedWith(mvc.perform(get("/api/projects/{id}/tasks/P9", known)), 404, "TASK_NOT_FOUND");
     }
 
     @Test
-    void theNextTaskIsARowOrNoContent() throws Exception {
+    void the_next_task_is_a_row_or_no_content() throws Exception {
         mvc.perform(get("/api/agents/coder/next-task"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.key").value("P1"));
@@ -156,7 +156,7 @@ class QueryControllersTest {
     }
 
     @Test
-    void workloadsAndEscalationsAreArrays() throws Exception {
+    void workloads_and_escalations_are_arrays() throws Exception {
         mvc.perform(get("/api/agents"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].agent").value("coder"))
