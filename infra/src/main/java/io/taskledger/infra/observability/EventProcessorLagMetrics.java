@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,8 @@ import java.util.OptionalLong;
  * holds (0 when caught up; NaN while the node holds no segment of the group);</li>
  * <li>{@code taskledger.eventprocessor.segments.error}: segments stopped on a failing handler (Taskledger stops a
  * segment instead of skipping an event, so this is its "dead letters" signal: any value above 0 needs a person);</li>
+ * <li>{@code taskledger.eventprocessor.dead.letters}: events parked in the group's dead-letter queue (a handler, or the
+ * database at commit, refused them); above 0, some project's read model stands still until a person retries;</li>
  * <li>{@code taskledger.eventprocessor.segments.claimed} and {@code taskledger.eventprocessor.replaying}.</li>
  * </ul>
  * Axon's own {@code eventProcessor.latency} is the age of the last event handled, which reads high on a quiet system;
@@ -60,6 +63,11 @@ public class EventProcessorLagMetrics {
                         .tag("processingGroup", name)
                         .description("Segments stopped on a failing event handler")
                         .register(registry);
+                processing.deadLetterQueue(name).ifPresent(queue ->
+                        Gauge.builder("taskledger.eventprocessor.dead.letters", queue, SequencedDeadLetterQueue::size)
+                                .tag("processingGroup", name)
+                                .description("Events parked in the dead-letter queue")
+                                .register(registry));
                 Gauge.builder("taskledger.eventprocessor.segments.claimed", streaming, p -> statuses(p).size())
                         .tag("processingGroup", name)
                         .description("Segments this node processes")

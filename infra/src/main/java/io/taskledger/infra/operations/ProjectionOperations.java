@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,8 @@ import java.util.TreeMap;
 /** What operators see of the projections and their dead letters, and what they may do about them. */
 @Component
 public class ProjectionOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionOperations.class);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -59,14 +63,26 @@ public class ProjectionOperations {
 
     /**
      * Hands the letter's sequence back to its projection, from the sequence's first letter on: events of one project
-     * are applied in order. Letters that fail again stay parked.
+     * are applied in order. Letters that fail again stay parked: in a handler (the letter's cause is updated), or when
+     * the database refuses their rows at commit (the retry's transaction rolls back, and the letters stay as they
+     * were).
      *
      * @return whether every letter of the sequence was applied
      */
     public boolean retry(String id) {
         Letter letter = find(id);
-        processing.sequencedDeadLetterProcessor(letter.group()).orElseThrow()
-                .process(first -> sequenceOf(first).equals(letter.view().sequence()));
+        try {
+            processing.sequencedDeadLetterProcessor(letter.group()).orElseThrow()
+                    .process(first -> sequenceOf(first).equals(letter.view().sequence()));
+        } catch (RuntimeException refusedAtCommit) {
+            Throwable cause = refusedAtCommit;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            log.warn("Retrying the dead letters of {} in {} failed, they stay parked: {}", letter.view().sequence(),
+                    letter.group(), cause.getMessage());
+            return false;
+        }
         return queue(letter.group()).map(queue -> !queue.contains(letter.view().sequence())).orElse(true);
     }
 

@@ -32,6 +32,13 @@ interface BoardStore {
 
     void remove(BoardMember member);
 
+    /**
+     * An event of the project is about to be handled. The live board refuses (throws) the first event of a project
+     * whose rows the database refused when this batch was tried before, so that the dead-letter queue parks it.
+     */
+    default void handling(UUID projectId, String eventId) {
+    }
+
     /** Forgets every row: the start of a replay. */
     void clear();
 }

@@ -1,5 +1,6 @@
 package io.taskledger.projections.board;
 
+import io.taskledger.projections.StorableText;
 import jakarta.persistence.AttributeConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,6 +28,8 @@ import java.util.stream.Stream;
  */
 final class BoardTable<E> {
 
+    static final String PROJECT_ID = "project_id";
+
     /** A column, and how a value of the entity's becomes the column's. */
     record Column(String name, int sqlType, Function<Object, Object> encoding) {
 
@@ -33,8 +37,9 @@ final class BoardTable<E> {
             return new Column(name, Types.OTHER, Function.identity());
         }
 
+        /** Stored without NUL, which PostgreSQL's text refuses ({@link StorableText}). */
         static Column text(String name) {
-            return new Column(name, Types.VARCHAR, Function.identity());
+            return new Column(name, Types.VARCHAR, value -> StorableText.of((String) value));
         }
 
         static Column integer(String name) {
@@ -84,6 +89,7 @@ final class BoardTable<E> {
     private final String update;
     private final List<Column> updated;
     private final String delete;
+    private final int projectColumn;
 
     /**
      * @param key          the columns that identify a row
@@ -110,10 +116,19 @@ final class BoardTable<E> {
         this.updated = concat(others, key);
         this.update = "UPDATE " + name + " SET " + names(others, " = ?, ") + " = ? WHERE " + keyMatch;
         this.delete = "DELETE FROM " + name + " WHERE " + keyMatch;
+        this.projectColumn = concat(key, others).stream().map(Column::name).toList().indexOf(PROJECT_ID);
+        if (projectColumn < 0) {
+            throw new IllegalArgumentException(name + " has no " + PROJECT_ID + " column");
+        }
     }
 
     String name() {
         return name;
+    }
+
+    /** The project a row (as {@link #row}) belongs to: every board row belongs to one. */
+    UUID projectOf(List<Object> row) {
+        return (UUID) row.get(projectColumn);
     }
 
     boolean generatedKey() {

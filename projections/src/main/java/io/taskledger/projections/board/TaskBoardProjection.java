@@ -26,10 +26,13 @@ import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.EscalationDecision;
 import io.taskledger.api.plan.TaskStatus;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -54,6 +57,13 @@ public class TaskBoardProjection {
 
     public TaskBoardProjection(BoardStore board) {
         this.board = board;
+    }
+
+    /** Lets the board refuse an event of a project whose rows the database refused (see {@link JdbcBoardStore}). */
+    @MessageHandlerInterceptor(messageType = DomainEventMessage.class)
+    Object beforeEach(DomainEventMessage<?> event, InterceptorChain chain) throws Exception {
+        board.handling(UUID.fromString(event.getAggregateIdentifier()), event.getIdentifier());
+        return chain.proceed();
     }
 
     @EventHandler

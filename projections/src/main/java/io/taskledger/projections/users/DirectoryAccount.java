@@ -8,6 +8,7 @@ import io.taskledger.api.account.AccountEvent;
 import io.taskledger.api.account.AccountRegistered;
 import io.taskledger.api.account.AccountRoleChanged;
 import io.taskledger.api.account.AccountView;
+import io.taskledger.projections.StorableText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,7 +54,7 @@ public class DirectoryAccount {
     DirectoryAccount(String username, String displayName, AccountKind kind, GlobalRole role, Instant registeredAt,
                      long version) {
         this.username = username;
-        this.displayName = displayName;
+        this.displayName = StorableText.of(displayName);
         this.kind = kind;
         this.role = role;
         this.enabled = true;
@@ -79,7 +80,7 @@ public class DirectoryAccount {
         if (event instanceof AccountRoleChanged changed) {
             role = changed.to();
         } else if (event instanceof AccountDisplayNameChanged renamed) {
-            displayName = renamed.displayName();
+            displayName = StorableText.of(renamed.displayName());
         } else if (event instanceof AccountDisabled) {
             enabled = false;
         } else {

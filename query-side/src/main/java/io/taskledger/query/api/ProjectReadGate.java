@@ -4,6 +4,7 @@ import io.taskledger.api.access.Caller;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.query.FindProjectInEventStoreQuery;
 import io.taskledger.api.query.FindProjectVersionQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,11 @@ import java.util.regex.Pattern;
  * that version: read-your-writes over eventually consistent projections, waiting a bounded time. A waiting read holds
  * a request thread (the server has 32), so only {@code taskledger.read-your-writes.max-waiting} reads wait at once; one
  * more is answered at once that the read model is behind: a stalled projection must not take every thread.
+ *
+ * <p>A read that asked for a version and gave up is answered 503 {@code READ_MODEL_BEHIND} whenever the caller may
+ * see the project, even if the read models do not show it at all yet (its first events are still on their way, or
+ * parked in the dead-letter queue): then the event store says whether it exists and the caller belongs to it. Only a
+ * project that does not exist, or that the caller may not see, is 404.
  */
 @Component
 public class ProjectReadGate {
@@ -63,11 +69,10 @@ public class ProjectReadGate {
             return;
         }
         if (!waiting.tryAcquire()) {
-            if (reflected < 0) {
+            if (reflected < 0 && !storedAndVisible(projectId, caller)) {
                 throw notFound(projectId);
             }
-            throw new TaskledgerException(ErrorCode.READ_MODEL_BEHIND, "the read model of project " + projectId
-                    + " reflects version " + reflected + ", not yet " + wanted + ", and " + maxWaiting
+            throw behind(projectId, reflected, wanted, ", and " + maxWaiting
                     + " reads already wait for their read models; retry shortly");
         }
         try {
@@ -81,12 +86,10 @@ public class ProjectReadGate {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (reflected < wanted) {
             if (System.nanoTime() - deadline >= 0) {
-                if (reflected < 0) {
+                if (reflected < 0 && !storedAndVisible(projectId, caller)) {
                     throw notFound(projectId);
                 }
-                throw new TaskledgerException(ErrorCode.READ_MODEL_BEHIND, "the read model of project " + projectId
-                        + " reflects version " + reflected + ", not yet " + wanted + " after waiting " + maxWait
-                        + "; retry shortly");
+                throw behind(projectId, reflected, wanted, " after waiting " + maxWait + "; retry shortly");
             }
             pause(projectId);
             reflected = versionOf(projectId, caller);
@@ -95,6 +98,17 @@ public class ProjectReadGate {
 
     private long versionOf(ProjectId projectId, Caller caller) {
         return queries.ask(new FindProjectVersionQuery(projectId, caller), Long.class);
+    }
+
+    private static TaskledgerException behind(ProjectId projectId, long reflected, long wanted, String rest) {
+        String shows = reflected < 0 ? " does not show the project yet, nor version " + wanted
+                : " reflects version " + reflected + ", not yet " + wanted;
+        return new TaskledgerException(ErrorCode.READ_MODEL_BEHIND, "the read model of project " + projectId + shows
+                + rest);
+    }
+
+    private boolean storedAndVisible(ProjectId projectId, Caller caller) {
+        return queries.ask(new FindProjectInEventStoreQuery(projectId, caller), Boolean.class);
     }
 
     private static TaskledgerException notFound(ProjectId projectId) {

@@ -5,6 +5,7 @@ import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.query.FindProjectInEventStoreQuery;
 import io.taskledger.api.query.FindProjectVersionQuery;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,31 @@ class ProjectReadGateTest {
     }
 
     @Test
+    void a_project_the_read_model_does_not_show_yet_but_the_caller_may_see_is_behind_not_missing() {
+        ProjectReadGate gate = new ProjectReadGate(new StubAnswers()
+                .answer(FindProjectVersionQuery.class, Long.class, query -> -1L)
+                .answer(FindProjectInEventStoreQuery.class, Boolean.class,
+                        query -> query.projectId().equals(projectId) && query.viewer().equals(VIEWER))
+                .queries(), Duration.ofMillis(50), 8);
+
+        assertThatThrownBy(() -> gate.open(projectId, "1", VIEWER))
+                .isInstanceOfSatisfying(TaskledgerException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.READ_MODEL_BEHIND);
+                    assertThat(e.getMessage()).contains("does not show the project yet");
+                });
+        assertThatThrownBy(() -> gate.open(projectId, "1", new Caller("eve", GlobalRole.VIEWER)))
+                .isInstanceOfSatisfying(TaskledgerException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PROJECT_NOT_FOUND));
+        assertThatThrownBy(() -> gate.open(ProjectId.random(), "1", VIEWER))
+                .isInstanceOfSatisfying(TaskledgerException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PROJECT_NOT_FOUND));
+        assertThatThrownBy(() -> gate.open(projectId, null, VIEWER))
+                .as("without a version asked, a read does not wait and the board's word stands")
+                .isInstanceOfSatisfying(TaskledgerException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PROJECT_NOT_FOUND));
+    }
+
+    @Test
     void a_version_that_is_not_a_number_is_refused() {
         for (String bad : new String[] {"abc", "-1", "1.5", ""}) {
             assertThatThrownBy(() -> gateAt(3, Duration.ofSeconds(5)).open(projectId, bad, VIEWER))
@@ -116,6 +142,7 @@ class ProjectReadGateTest {
                     asked.incrementAndGet();
                     return version;
                 })
+                .answer(FindProjectInEventStoreQuery.class, Boolean.class, query -> false)
                 .queries(), maxWait, maxWaiting);
     }
 }
