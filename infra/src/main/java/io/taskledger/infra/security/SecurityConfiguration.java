@@ -21,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -88,7 +89,15 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Browsers may call the API only from {@code taskledger.security.cors.allowed-origins}; none by default. */
+    /**
+     * Requests the firewall refuses before the filter chain runs (a URL with {@code //}, {@code ..}, {@code ;}, an
+     * encoded {@code /}; a method or header it does not allow) are answered like every refusal, as a problem detail.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
+        return (request, response, e) -> errors.resolveException(request, response, null, e);
+    }
+
     /**
      * No observation (timer, span) around each of the security chain's filters and decisions: a request went through
      * a dozen of them, about a twelfth of a board read's CPU (docs/benchmarks.md), and no alert or dashboard reads
@@ -99,6 +108,7 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Browsers may call the API only from {@code taskledger.security.cors.allowed-origins}; none by default. */
     @Bean
     UrlBasedCorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -19,17 +19,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.net.URI;
-import java.util.Locale;
 
 /**
  * The one place where failures become HTTP answers: RFC 9457 problem details with a stable {@code code}, the rule
@@ -41,6 +41,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String PROJECT_KEY_CONSTRAINT = "project_key_registry_pkey";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"taskledger\"";
+    private static final int MAX_RULE_LENGTH = 200;
 
     @ExceptionHandler(TaskledgerException.class)
     ResponseEntity<ProblemDetail> refused(TaskledgerException e) {
@@ -73,6 +74,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         return refused(new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request"));
+    }
+
+    /**
+     * The security filter chain's firewall refused the request before any controller saw it: a URL with {@code //},
+     * {@code ..}, {@code ;} or an encoded {@code /}, a method or a header it does not allow. Its message names the rule.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        String rule = String.valueOf(e.getMessage()).replaceFirst("^The request was rejected because ", "");
+        if (rule.length() > MAX_RULE_LENGTH) {
+            rule = rule.substring(0, MAX_RULE_LENGTH) + "...";
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, RefusedRequests.MALFORMED_REQUEST,
+                "the request was refused: " + rule));
     }
 
     /** Exceptions from handlers may arrive wrapped by the command or query bus. */
@@ -148,6 +163,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 detail));
     }
 
+    /** No route: the same words whatever Spring MVC looked for. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND,
+                RefusedRequests.NOT_FOUND, RefusedRequests.containerDetail(404, null, null)));
+    }
+
     /** Spring MVC's own errors (404, 405, 415, missing parameters...) get a code too. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
@@ -165,21 +188,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://taskledger.dev/problems/" + code.toLowerCase(Locale.ROOT)
-                .replace('_', '-')));
+        problem.setType(ProblemJson.type(code));
         problem.setProperty("code", code);
         return problem;
     }
 
 
     private static String codeFor(HttpStatusCode status) {
-        if (status.value() == 404) {
-            return "NOT_FOUND";
+        if (status.value() == 404 || status.value() == 405 || status.is5xxServerError()) {
+            return RefusedRequests.codeFor(status.value());
         }
-        if (status.is4xxClientError()) {
-            return status.value() == 405 ? "METHOD_NOT_ALLOWED" : ErrorCode.INVALID_INPUT.name();
-        }
-        return "INTERNAL_ERROR";
+        return ErrorCode.INVALID_INPUT.name();
     }
 
     private static String fieldPath(JacksonException e) {
