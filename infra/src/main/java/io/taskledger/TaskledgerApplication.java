@@ -1,5 +1,7 @@
 package io.taskledger;
 
+import io.taskledger.infra.startup.StartupFailedException;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -16,7 +18,19 @@ public class TaskledgerApplication {
         }
     }
 
+    /**
+     * A start that fails exits with status 1, its reason as the last line of the log (after Spring's report and the
+     * shutdown of what had started), so that an operator or a supervisor reading the tail sees why.
+     */
     public static void main(String[] args) {
-        SpringApplication.run(TaskledgerApplication.class, args);
+        try {
+            SpringApplication.run(TaskledgerApplication.class, args);
+        } catch (SpringApplication.AbandonedRunException deliberatelyStopped) {
+            throw deliberatelyStopped;
+        } catch (RuntimeException failure) {
+            LoggerFactory.getLogger(TaskledgerApplication.class)
+                    .error("Taskledger did not start: {}", StartupFailedException.reasonOf(failure));
+            System.exit(1);
+        }
     }
 }

@@ -2,10 +2,17 @@ package io.taskledger.infra;
 
 import io.taskledger.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ServerStartupTest extends IntegrationTest {
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void health_answers_up() {
@@ -13,6 +20,20 @@ class ServerStartupTest extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void health_answers_503_while_the_server_does_not_accept_traffic() {
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            var response = anonymous.get("/health");
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.json().get("status").asText()).isEqualTo("OUT_OF_SERVICE");
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(anonymous.get("/health").status()).isEqualTo(200);
     }
 
     @Test

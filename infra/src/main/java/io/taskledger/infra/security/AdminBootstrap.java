@@ -7,11 +7,11 @@ import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.command.accounts.AccountService;
 import io.taskledger.command.accounts.AccountService.NewAccount;
 import io.taskledger.command.accounts.CredentialStore;
+import io.taskledger.infra.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -20,10 +20,12 @@ import java.util.Base64;
 /**
  * On the first start (no account at all), opens the {@value #USERNAME} account with the ADMIN role. Its password is
  * {@code taskledger.security.admin-password} ({@code TASKLEDGER_ADMIN_PASSWORD}) or, when that is unset, a random
- * one printed once to the log. There is no default password. Later starts do nothing, whatever the setting says.
+ * one printed once to the log. There is no default password. Later starts do nothing, whatever the setting says. A
+ * password the policy refuses stops the start, before the server takes any request.
  */
 @Component
-class AdminBootstrap implements ApplicationRunner {
+@Order(1)
+class AdminBootstrap implements StartupTask {
 
     static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -40,7 +42,12 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments arguments) {
+    public String description() {
+        return "open the '" + USERNAME + "' account";
+    }
+
+    @Override
+    public void run() {
         if (!credentials.isEmpty()) {
             return;
         }
@@ -55,7 +62,7 @@ class AdminBootstrap implements ApplicationRunner {
             if (refused.code() == ErrorCode.DUPLICATE_USERNAME) {
                 return;
             }
-            throw new IllegalStateException("cannot open the '" + USERNAME + "' account: " + refused.getMessage()
+            throw new IllegalStateException(refused.getMessage()
                     + " (taskledger.security.admin-password / TASKLEDGER_ADMIN_PASSWORD)");
         }
         if (generated) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.DefaultApplicationArguments;
 
 import java.util.List;
 
@@ -46,7 +45,7 @@ class AdminBootstrapTest {
     void without_a_configured_password_a_generated_one_is_printed_once() {
         when(credentials.isEmpty()).thenReturn(true);
 
-        bootstrap(null).run(new DefaultApplicationArguments());
+        bootstrap(null).run();
 
         NewAccount admin = registered();
         assertThat(admin.username()).isEqualTo("admin");
@@ -60,7 +59,7 @@ class AdminBootstrapTest {
     void a_configured_password_is_used_and_never_logged() {
         when(credentials.isEmpty()).thenReturn(true);
 
-        bootstrap("operator-chosen-passphrase").run(new DefaultApplicationArguments());
+        bootstrap("operator-chosen-passphrase").run();
 
         assertThat(registered().password()).isEqualTo("operator-chosen-passphrase");
         assertThat(log.list).allSatisfy(line ->
@@ -71,7 +70,7 @@ class AdminBootstrapTest {
     void once_any_account_exists_nothing_happens() {
         when(credentials.isEmpty()).thenReturn(false);
 
-        bootstrap("operator-chosen-passphrase").run(new DefaultApplicationArguments());
+        bootstrap("operator-chosen-passphrase").run();
 
         verify(accounts, never()).register(any());
         assertThat(log.list).isEmpty();
@@ -80,8 +79,8 @@ class AdminBootstrapTest {
     @Test
     void two_generated_passwords_differ() {
         when(credentials.isEmpty()).thenReturn(true);
-        bootstrap(null).run(new DefaultApplicationArguments());
-        bootstrap(null).run(new DefaultApplicationArguments());
+        bootstrap(null).run();
+        bootstrap(null).run();
 
         ArgumentCaptor<NewAccount> captor = ArgumentCaptor.forClass(NewAccount.class);
         verify(accounts, org.mockito.Mockito.times(2)).register(captor.capture());
