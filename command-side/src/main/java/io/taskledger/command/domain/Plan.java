@@ -179,8 +179,8 @@ class Plan {
      *
      * <p>In this order, each the first in plan order: a PENDING task no longer blocked becomes READY; a READY task
      * blocked again becomes PENDING; a container with a started child starts; a container rolls up. One pass over
-     * the plan finds all four: it runs on every command (four passes were 9-12 % of the request threads' samples
-     * under command load, docs/benchmarks.md).
+     * the plan finds all four: it runs on every command, and four passes were a measurable share of a command's CPU
+     * (docs/benchmarks.md).
      */
     Optional<Object> nextReconciliation(ProjectId projectId) {
         TaskState blockedAgain = null;

@@ -63,8 +63,8 @@ public class AxonConfiguration {
      * Axon's command bus with one more interceptor, outermost: {@link OneCommandPerAggregate} queues commands for the
      * same aggregate before their transaction takes a connection, for at most {@code max-wait} (as long as a command
      * may wait for a pooled connection, Hikari's default) and, where an operator sets one, at most
-     * {@code max-waiting-per-project} of them (no bound by default: docs/benchmarks.md, fifth pass). Otherwise as Axon
-     * builds it (the transaction interceptor, then the correlation data).
+     * {@code max-waiting-per-project} of them (no bound by default, see {@link OneCommandPerAggregate}). Otherwise as
+     * Axon builds it (the transaction interceptor, then the correlation data).
      */
     @Bean
     SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
@@ -87,7 +87,7 @@ public class AxonConfiguration {
      * Axon's query bus without its transaction around every query: each query handler declares the transaction it
      * needs ({@code @Transactional(readOnly = true)} where it reads several times and wants one snapshot), and a
      * single-statement read needs none. A JPA transaction per query (two per project-scoped request: the read gate's
-     * and the read's) was an eighth of a board read's CPU (docs/benchmarks.md). Otherwise as Axon builds it.
+     * and the read's) was a measurable share of a board read's CPU (docs/benchmarks.md). Otherwise as Axon builds it.
      */
     @Bean
     SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {

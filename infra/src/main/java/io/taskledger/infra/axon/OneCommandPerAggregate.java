@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * command holds its request thread (the server has 32); an operator may bound how many wait for one aggregate at once
  * ({@code maxWaiting}; one more is refused at once as {@code PROJECT_BUSY}), so that a burst for one project cannot
  * take every thread from the others. The server sets no bound by default: many agents working one project send it
- * more than a few commands at once, and refusing them cost more than their waiting (docs/benchmarks.md, fifth pass).
+ * more than a few commands at once, and refusing them cost more than their waiting (docs/benchmarks.md).
  */
 public class OneCommandPerAggregate implements MessageHandlerInterceptor<CommandMessage<?>> {
 

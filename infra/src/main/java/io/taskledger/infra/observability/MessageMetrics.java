@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * monitors use ({@code commandBus.allTimer{payloadType}}, {@code eventProcessor.failureCounter{processorName,
  * payloadType}}, ...; docs/observability.md). The meters of a message type are looked up once and kept: Axon's own
  * monitors register four timers with client-side percentiles, five counters and two gauges again for every
- * message, which was a sixth of the server's CPU per command (docs/benchmarks.md, fourth pass).
+ * message, a large share of the server's CPU per command (docs/benchmarks.md).
  */
 public final class MessageMetrics implements MessageMonitor<Message<?>> {
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 
-/** For operators: the projections' state and their dead letters. (Restricted to ADMIN once accounts exist.) */
+/** For operators, ADMIN only (SecurityConfiguration): the projections' state and their dead letters. */
 @RestController
 @RequestMapping("/api/admin")
 public class AdminController {

@@ -10,8 +10,8 @@ import java.util.Map;
  * The application's one {@code DataSource}, over two connection pools: event processing (the tracking processors that
  * build the read models, and the event store's reader that feeds them) draws from a pool of its own, everything else
  * (requests, commands, queries, schedulers) from the request pool. Under load, many request threads queue for the
- * request pool; with one pool the projection threads queued behind them (the four task-board threads waited 37 s in
- * a 20 s profile at 256 connections; docs/benchmarks.md, fourth pass). Which pool a connection comes from is decided
+ * request pool; with one pool the projection threads queued behind them and the read models fell behind
+ * (docs/benchmarks.md). Which pool a connection comes from is decided
  * by the thread that asks, so a transaction keeps the connection it began with.
  */
 public class WorkloadRoutingDataSource extends AbstractRoutingDataSource implements Closeable {

@@ -22,8 +22,8 @@ import static io.taskledger.projections.board.BoardTables.TASKS;
 /**
  * The live board: rows in PostgreSQL, read and written with plain JDBC in the event processor's transaction. The
  * transaction's {@link BoardWorkingSet} reads each row once, and writes the changed ones just before the transaction
- * commits, so a batch of events costs one statement per row read and one JDBC batch per table written. Through JPA the
- * same work took about half of the projection's CPU (docs/benchmarks.md, fifth pass).
+ * commits, so a batch of events costs one statement per row read and one JDBC batch per table written, far less CPU
+ * than the same work through JPA (docs/benchmarks.md).
  *
  * <p>No event can stop the board. A refusal of the rows at that write (a value PostgreSQL cannot store, a constraint)
  * happens after every handler returned, where Axon's dead-letter queue does not see it: the batch would be retried

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
 
 /**
  * On a repository method that only queries read: its entities are loaded read-only, so Hibernate keeps no snapshot
- * copy of each row (with its decoded JSON columns) for dirty checking and has nothing to flush at commit. Reading a
- * board of 200 tasks spent about a fifth of its CPU on those copies and checks (docs/benchmarks.md).
+ * copy of each row (with its decoded JSON columns) for dirty checking and has nothing to flush at commit: reading a
+ * board spent a large share of its CPU on those copies and checks (docs/benchmarks.md).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
