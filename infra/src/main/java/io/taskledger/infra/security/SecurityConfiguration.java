@@ -2,6 +2,7 @@ package io.taskledger.infra.security;
 
 import io.taskledger.api.access.GlobalRole;
 import io.taskledger.command.accounts.CredentialStore;
+import io.taskledger.infra.idempotency.IdempotencyFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -100,7 +101,7 @@ public class SecurityConfiguration {
 
     /**
      * No observation (timer, span) around each of the security chain's filters and decisions: a request went through
-     * a dozen of them, about a twelfth of a board read's CPU (docs/benchmarks.md), and no alert or dashboard reads
+     * a dozen of them, a measurable share of a board read's CPU (docs/benchmarks.md), and no alert or dashboard reads
      * them. Whole requests are still timed ({@code http.server.requests}) and refusals still counted by status.
      */
     @Bean
@@ -118,9 +119,9 @@ public class SecurityConfiguration {
             configuration.setAllowedOrigins(origins);
             configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
             configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-                    HttpHeaders.IF_MATCH, "X-Min-Version", "X-Correlation-Id"));
+                    HttpHeaders.IF_MATCH, "X-Min-Version", "X-Correlation-Id", IdempotencyFilter.KEY_HEADER));
             configuration.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
-                    HttpHeaders.LOCATION, "X-Correlation-Id"));
+                    HttpHeaders.LOCATION, "X-Correlation-Id", IdempotencyFilter.REPLAYED_HEADER));
             configuration.setAllowCredentials(false);
             configuration.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/**", configuration);

@@ -10,6 +10,8 @@ public enum ErrorKind {
     RULE_VIOLATION(409),
     /** The caller's expected version is not the project's version (412). */
     VERSION_MISMATCH(412),
+    /** Well-formed, but in conflict with what the same request key stood for (422). */
+    UNPROCESSABLE(422),
     /** No valid credentials (401); the answer never says what exactly was wrong. */
     UNAUTHENTICATED(401),
     /** Authenticated, but the caller's role does not allow it (403). */
