@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.taskledger.infra.idempotency.IdempotentRequests;
 import io.taskledger.support.ApiClient.Response;
+import io.taskledger.support.ExamplePlan;
 import io.taskledger.support.IntegrationTest;
 import io.taskledger.support.Projects;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,22 @@ class IdempotencyKeyTest extends IntegrationTest {
         assertThat(commandsHandled("CreateProjectCommand") - commandsBefore).isEqualTo(1);
         assertThat(api.post("/api/projects", project).json().get("code").asText())
                 .as("without the key, the same request is a second create").isEqualTo("DUPLICATE_PROJECT_KEY");
+    }
+
+    @Test
+    void a_retried_plan_import_answers_the_first_answer_again_instead_of_refusing_the_duplicate_tasks() {
+        String projectId = new Projects(api).create();
+        String key = UUID.randomUUID().toString();
+
+        Response first = api.post("/api/projects/" + projectId + "/plan", ExamplePlan.json(), KEY, key);
+        Response retry = api.post("/api/projects/" + projectId + "/plan", ExamplePlan.json(), KEY, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
+        Response again = api.post("/api/projects/" + projectId + "/plan", ExamplePlan.json());
+        assertThat(again.status()).as("without the key, a second import").isEqualTo(409);
     }
 
     @Test
