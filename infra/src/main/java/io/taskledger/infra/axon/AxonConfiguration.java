@@ -29,9 +29,11 @@ import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +59,18 @@ public class AxonConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+    }
+
+    /**
+     * Axon's units of work run in Spring's transactions (the JDBC transaction manager: no JPA is on the classpath).
+     * Declared here because Axon's {@code TransactionAutoConfiguration} orders itself after Spring Boot 3's class
+     * names of the transaction-manager auto-configurations: on Boot 4 it can be evaluated before the JDBC one, find
+     * no {@code PlatformTransactionManager} and fall back to no transactions at all ({@code ProjectKeyRaceTest} and
+     * every read-your-writes test fail then).
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
     }
 
     /**

@@ -3,40 +3,22 @@ package io.taskledger.projections.board;
 import io.taskledger.api.plan.AttemptFailureReason;
 import io.taskledger.api.plan.CriterionResult;
 import io.taskledger.api.query.AttemptView;
-import io.taskledger.projections.json.CriterionResultListConverter;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** One attempt at a leaf, from its start to its outcome, with the agent's verdict on every criterion. */
-@Entity
-@Table(name = "board_attempt")
-@IdClass(BoardAttempt.Id.class)
 public class BoardAttempt {
 
     /** Attempt {@code number} of one task. */
-    public record Id(UUID projectId, String taskKey, int number) implements Serializable {
+    public record Id(UUID projectId, String taskKey, int number) {
     }
 
-    @jakarta.persistence.Id
-    @Column(name = "project_id")
     private UUID projectId;
 
-    @jakarta.persistence.Id
-    @Column(name = "task_key")
     private String taskKey;
 
-    @jakarta.persistence.Id
     private int number;
 
     private String agent;
@@ -44,24 +26,15 @@ public class BoardAttempt {
     /** One of the {@link AttemptView} outcomes. */
     private String outcome;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "failure_reason")
     private AttemptFailureReason failureReason;
 
-    @Column(name = "started_at")
     private Instant startedAt;
 
-    @Column(name = "lease_expires_at")
     private Instant leaseExpiresAt;
 
-    @Column(name = "ended_at")
     private Instant endedAt;
 
-    @Convert(converter = CriterionResultListConverter.class)
     private List<CriterionResult> results;
-
-    protected BoardAttempt() {
-    }
 
     BoardAttempt(UUID projectId, String taskKey, int number, String agent, Instant startedAt, Instant leaseExpiresAt) {
         this(projectId, taskKey, number, agent, AttemptView.RUNNING, null, startedAt, leaseExpiresAt, null, List.of());

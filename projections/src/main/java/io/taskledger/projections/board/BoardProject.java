@@ -1,23 +1,13 @@
 package io.taskledger.projections.board;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
 /** A project as the board knows it, with the version (event sequence number) the board reflects. */
-@Entity
-@Table(name = "board_project")
 public class BoardProject {
 
-    @Id
-    @Column(name = "project_id")
     private UUID projectId;
 
-    @Column(name = "project_key")
     private String projectKey;
 
     private String name;
@@ -26,13 +16,9 @@ public class BoardProject {
 
     private boolean archived;
 
-    @Column(name = "created_at")
     private Instant createdAt;
 
     private long version;
-
-    protected BoardProject() {
-    }
 
     BoardProject(UUID projectId, String key, String name, String description, Instant createdAt, long version) {
         this(projectId, key, name, description, false, createdAt, version);

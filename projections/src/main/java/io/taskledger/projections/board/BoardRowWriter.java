@@ -1,5 +1,6 @@
 package io.taskledger.projections.board;
 
+import io.taskledger.projections.jdbc.JdbcTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class BoardRowWriter {
 
     /** Makes the project's rows those of the rebuilt board. */
     void replace(UUID projectId, InMemoryBoardStore rebuilt) {
-        Map<BoardTable<?>, BoardTable.Changes> changes = new LinkedHashMap<>();
+        Map<JdbcTable<?>, JdbcTable.Changes> changes = new LinkedHashMap<>();
         changes.put(PROJECTS, changes(PROJECTS, projectId, List.of(rebuilt.project(projectId).orElseThrow())));
         changes.put(TASKS, changes(TASKS, projectId, rebuilt.tasksOf(projectId)));
         changes.put(ATTEMPTS, changes(ATTEMPTS, projectId, rebuilt.attemptsOf(projectId)));
@@ -45,15 +46,15 @@ final class BoardRowWriter {
      * value: a row whose stored values are exactly those that would be written stays. Rows the database numbers (the
      * escalations) cannot be matched by key, so they are compared as the project's whole list in the order written.
      */
-    private <E> BoardTable.Changes changes(BoardTable<E> table, UUID projectId, List<E> rebuiltEntities) {
+    private <E> JdbcTable.Changes changes(JdbcTable<E> table, UUID projectId, List<E> rebuiltEntities) {
         List<List<Object>> current = jdbc.query(table.selectWhere("project_id = ?"), table.reader(), projectId)
                 .stream().map(table::row).toList();
         List<List<Object>> rebuilt = rebuiltEntities.stream().map(table::row).toList();
         if (table.generatedKey()) {
             boolean same = current.stream().map(table::comparable).toList()
                     .equals(rebuilt.stream().map(table::comparable).toList());
-            return same ? new BoardTable.Changes(List.of(), List.of(), List.of())
-                    : new BoardTable.Changes(current.stream().map(table::rowKey).toList(), List.of(), rebuilt);
+            return same ? new JdbcTable.Changes(List.of(), List.of(), List.of())
+                    : new JdbcTable.Changes(current.stream().map(table::rowKey).toList(), List.of(), rebuilt);
         }
         Map<List<Object>, List<Object>> stored = new LinkedHashMap<>();
         current.forEach(row -> stored.put(table.rowKey(row), row));
@@ -67,6 +68,6 @@ final class BoardRowWriter {
                 updated.add(row);
             }
         }
-        return new BoardTable.Changes(stored.keySet().stream().toList(), updated, inserted);
+        return new JdbcTable.Changes(stored.keySet().stream().toList(), updated, inserted);
     }
 }

@@ -7,75 +7,46 @@ import io.taskledger.api.plan.Step;
 import io.taskledger.api.plan.TaskDefinition;
 import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
-import io.taskledger.projections.json.StepListConverter;
-import io.taskledger.projections.json.TaskKeyListConverter;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /** A phase, task or subtask: its definition as the plan states it, and where its lifecycle stands. */
-@Entity
-@Table(name = "board_task")
-@IdClass(BoardTask.Id.class)
 public class BoardTask {
 
     /** The task's key within its project. */
-    public record Id(UUID projectId, String taskKey) implements Serializable {
+    public record Id(UUID projectId, String taskKey) {
     }
 
-    @jakarta.persistence.Id
-    @Column(name = "project_id")
     private UUID projectId;
 
-    @jakarta.persistence.Id
-    @Column(name = "task_key")
     private String taskKey;
 
-    @Enumerated(EnumType.STRING)
     private TaskLevel level;
 
-    @Column(name = "parent_key")
     private String parentKey;
 
     private String title;
 
     private String description;
 
-    @Enumerated(EnumType.STRING)
     private TaskStatus status;
 
     private String assignee;
 
-    @Enumerated(EnumType.STRING)
     private Priority priority;
 
-    @Column(name = "max_retries")
     private int maxRetries;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "on_failure")
     private FailurePolicy onFailure;
 
-    @Column(name = "escalate_to")
     private String escalateTo;
 
-    @Column(name = "timeout_minutes")
     private int timeoutMinutes;
 
-    @Convert(converter = TaskKeyListConverter.class)
     private List<TaskKey> prerequisites;
 
-    @Convert(converter = StepListConverter.class)
     private List<Step> steps;
 
     private int position;
@@ -85,9 +56,6 @@ public class BoardTask {
 
     /** Attempts opened so far: the number of the latest. */
     private int attempts;
-
-    protected BoardTask() {
-    }
 
     BoardTask(UUID projectId, TaskDefinition definition, int position) {
         this(projectId, definition.key(), definition.level(), definition.parent(), definition.title(),

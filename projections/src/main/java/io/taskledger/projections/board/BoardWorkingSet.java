@@ -3,6 +3,7 @@ package io.taskledger.projections.board;
 import io.taskledger.api.query.EscalationView;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
+import io.taskledger.projections.jdbc.JdbcTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.SQLException;
@@ -52,7 +53,7 @@ final class BoardWorkingSet {
 
     private final JdbcTemplate jdbc;
     /** By table, then by key. */
-    private final Map<BoardTable<?>, Map<List<Object>, Row<?>>> rows = new HashMap<>();
+    private final Map<JdbcTable<?>, Map<List<Object>, Row<?>>> rows = new HashMap<>();
     /** The events handled in this transaction, by project: those a refusal of the project's rows concerns. */
     private final Map<UUID, List<String>> eventsByProject = new HashMap<>();
 
@@ -60,7 +61,7 @@ final class BoardWorkingSet {
         this.jdbc = jdbc;
     }
 
-    <E> Optional<E> find(BoardTable<E> table, List<Object> key) {
+    <E> Optional<E> find(JdbcTable<E> table, List<Object> key) {
         Map<List<Object>, Row<E>> known = rowsOf(table);
         Row<E> row = known.get(key);
         if (row == null) {
@@ -90,7 +91,7 @@ final class BoardWorkingSet {
         return Optional.empty();
     }
 
-    <E> void add(BoardTable<E> table, E entity) {
+    <E> void add(JdbcTable<E> table, E entity) {
         // A row the database numbers has no key yet: it is new, known under a key of its own until written.
         List<Object> key = table.generatedKey() ? List.of(new Object()) : table.keyOf(entity);
         Map<List<Object>, Row<E>> known = rowsOf(table);
@@ -104,7 +105,7 @@ final class BoardWorkingSet {
         }
     }
 
-    <E> void remove(BoardTable<E> table, E entity) {
+    <E> void remove(JdbcTable<E> table, E entity) {
         Row<E> row = rowsOf(table).get(table.keyOf(entity));
         if (row == null || row.entity != entity) {
             throw new IllegalStateException("the row " + table.keyOf(entity) + " of " + table.name()
@@ -184,15 +185,15 @@ final class BoardWorkingSet {
     }
 
     /** @param ofProjects the projects whose rows to take; null for all */
-    private Map<BoardTable<?>, BoardTable.Changes> changes(Predicate<UUID> ofProjects) {
-        Map<BoardTable<?>, BoardTable.Changes> changes = new HashMap<>();
+    private Map<JdbcTable<?>, JdbcTable.Changes> changes(Predicate<UUID> ofProjects) {
+        Map<JdbcTable<?>, JdbcTable.Changes> changes = new HashMap<>();
         rows.forEach((table, known) -> changes.put(table, changes(table, known, ofProjects)));
         return changes;
     }
 
     /** Null for a row looked for and not found: there is nothing to write. */
     @SuppressWarnings("unchecked")
-    private static <E> UUID projectOf(BoardTable<E> table, Row<?> row) {
+    private static <E> UUID projectOf(JdbcTable<E> table, Row<?> row) {
         Row<E> typed = (Row<E>) row;
         if (typed.stored != null) {
             return table.projectOf(typed.stored);
@@ -232,7 +233,7 @@ final class BoardWorkingSet {
         return message;
     }
 
-    private static <E> BoardTable.Changes changes(BoardTable<E> table, Map<List<Object>, Row<?>> known,
+    private static <E> JdbcTable.Changes changes(JdbcTable<E> table, Map<List<Object>, Row<?>> known,
                                                   Predicate<UUID> ofProjects) {
         List<List<Object>> deleted = new ArrayList<>();
         List<List<Object>> updated = new ArrayList<>();
@@ -256,15 +257,15 @@ final class BoardWorkingSet {
                 updated.add(now);
             }
         }
-        return new BoardTable.Changes(deleted, updated, inserted);
+        return new JdbcTable.Changes(deleted, updated, inserted);
     }
 
-    private static <E> Row<E> stored(BoardTable<E> table, E entity) {
+    private static <E> Row<E> stored(JdbcTable<E> table, E entity) {
         return new Row<>(entity, entity == null ? null : table.row(entity));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private <E> Map<List<Object>, Row<E>> rowsOf(BoardTable<E> table) {
+    private <E> Map<List<Object>, Row<E>> rowsOf(JdbcTable<E> table) {
         return (Map) rows.computeIfAbsent(table, any -> new LinkedHashMap<>());
     }
 }

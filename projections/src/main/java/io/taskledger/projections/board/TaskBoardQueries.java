@@ -36,22 +36,10 @@ import java.util.stream.Collectors;
 @Component
 public class TaskBoardQueries {
 
-    private final BoardProjectRepository projects;
-    private final BoardTaskRepository tasks;
-    private final BoardAttemptRepository attempts;
-    private final BoardEscalationRepository escalations;
-    private final BoardMemberRepository members;
-    private final BoardJdbcReads frequentReads;
+    private final BoardReads board;
 
-    TaskBoardQueries(BoardProjectRepository projects, BoardTaskRepository tasks, BoardAttemptRepository attempts,
-                     BoardEscalationRepository escalations, BoardMemberRepository members,
-                     BoardJdbcReads frequentReads) {
-        this.projects = projects;
-        this.tasks = tasks;
-        this.attempts = attempts;
-        this.escalations = escalations;
-        this.members = members;
-        this.frequentReads = frequentReads;
+    TaskBoardQueries(BoardReads board) {
+        this.board = board;
     }
 
     /** Newest first. */
@@ -60,10 +48,10 @@ public class TaskBoardQueries {
     public ProjectList handle(FindProjectsQuery query) {
         Caller viewer = query.viewer();
         // Counted over the projects the viewer sees, not over every project.
-        Map<UUID, List<StatusCount>> countsByProject = tasks
+        Map<UUID, List<StatusCount>> countsByProject = board
                 .countVisibleByStatus(viewer.role().readsEverything(), viewer.username()).stream()
                 .collect(Collectors.groupingBy(StatusCount::projectId));
-        return new ProjectList(projects.findVisible(viewer.role().readsEverything(), viewer.username()).stream()
+        return new ProjectList(board.visibleProjects(viewer.role().readsEverything(), viewer.username()).stream()
                 .map(project -> BoardViews.summary(project,
                         countsByProject.getOrDefault(project.getProjectId(), List.of())))
                 .toList());
@@ -74,14 +62,14 @@ public class TaskBoardQueries {
     @Transactional(readOnly = true)
     public ProjectSummary handle(FindProjectQuery query) {
         UUID projectId = query.projectId().value();
-        return projects.findById(projectId)
-                .map(project -> BoardViews.summary(project, tasks.countByStatus(projectId)))
+        return board.project(projectId)
+                .map(project -> BoardViews.summary(project, board.countByStatus(projectId)))
                 .orElse(null);
     }
 
     @QueryHandler
     public MemberList handle(FindMembersQuery query) {
-        return new MemberList(members.findByProjectIdOrderByUsername(query.projectId().value()).stream()
+        return new MemberList(board.members(query.projectId().value()).stream()
                 .map(member -> new MemberList.Member(member.getUsername(), member.getRole()))
                 .toList());
     }
@@ -89,14 +77,14 @@ public class TaskBoardQueries {
     @QueryHandler
     public Long handle(FindProjectVersionQuery query) {
         Caller viewer = query.viewer();
-        return frequentReads.visibleVersion(query.projectId().value(), viewer.role().readsEverything(),
+        return board.visibleVersion(query.projectId().value(), viewer.role().readsEverything(),
                 viewer.username()).orElse(-1L);
     }
 
     /** Plan order; empty when the board does not know the project. */
     @QueryHandler
     public TaskList handle(FindTasksQuery query) {
-        return BoardViews.taskList(frequentReads.outlines(query.projectId().value()), query);
+        return BoardViews.taskList(board.outlines(query.projectId().value()), query);
     }
 
     /** Null when the board does not know the project or the task. */
@@ -105,9 +93,9 @@ public class TaskBoardQueries {
     public TaskDetails handle(FindTaskQuery query) {
         UUID projectId = query.projectId().value();
         String key = query.taskKey().value();
-        return tasks.findByProjectIdAndTaskKey(projectId, key)
-                .map(task -> BoardViews.details(task, new ProjectPlan(frequentReads.outlines(projectId)),
-                        attempts.findByProjectIdAndTaskKeyOrderByNumber(projectId, key)))
+        return board.task(projectId, key)
+                .map(task -> BoardViews.details(task, new ProjectPlan(board.outlines(projectId)),
+                        board.attempts(projectId, key)))
                 .orElse(null);
     }
 
@@ -115,7 +103,7 @@ public class TaskBoardQueries {
     @QueryHandler
     public TaskRow handle(FindNextTaskQuery query) {
         Caller viewer = query.viewer();
-        return frequentReads.nextStartable(query.agent(), viewer.role().readsEverything(), viewer.username())
+        return board.nextStartable(query.agent(), viewer.role().readsEverything(), viewer.username())
                 .map(task -> BoardViews.row(task, List.of()))  // a READY task waits for nothing
                 .orElse(null);
     }
@@ -126,7 +114,7 @@ public class TaskBoardQueries {
         Map<String, Map<TaskStatus, Integer>> byAgent = new TreeMap<>();
         Caller viewer = query.viewer();
         for (AssigneeStatusCount count
-                : tasks.countByAssigneeAndStatus(viewer.role().readsEverything(), viewer.username())) {
+                : board.countByAssigneeAndStatus(viewer.role().readsEverything(), viewer.username())) {
             byAgent.computeIfAbsent(count.assignee(), agent -> new EnumMap<>(TaskStatus.class))
                     .put(count.status(), Math.toIntExact(count.tasks()));
         }
@@ -145,7 +133,7 @@ public class TaskBoardQueries {
     @QueryHandler
     public EscalationList handle(FindEscalationsQuery query) {
         Caller viewer = query.viewer();
-        return new EscalationList(escalations.findInbox(query.status(), viewer.role().readsEverything(),
+        return new EscalationList(board.escalationInbox(query.status(), viewer.role().readsEverything(),
                 viewer.username()).stream().map(EscalationEntry::toView).toList());
     }
 }

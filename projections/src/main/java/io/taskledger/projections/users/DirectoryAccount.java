@@ -9,15 +9,19 @@ import io.taskledger.api.account.AccountRegistered;
 import io.taskledger.api.account.AccountRoleChanged;
 import io.taskledger.api.account.AccountView;
 import io.taskledger.projections.StorableText;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.taskledger.projections.jdbc.JdbcTable;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import static io.taskledger.projections.jdbc.JdbcTable.Column.bigint;
+import static io.taskledger.projections.jdbc.JdbcTable.Column.bool;
+import static io.taskledger.projections.jdbc.JdbcTable.Column.enumerated;
+import static io.taskledger.projections.jdbc.JdbcTable.Column.text;
+import static io.taskledger.projections.jdbc.JdbcTable.Column.timestamp;
+import static io.taskledger.projections.jdbc.JdbcTable.instant;
+import static io.taskledger.projections.jdbc.JdbcTable.values;
 
 /**
  * An account as the user directory shows it, with the sequence number of its last event applied here. What each
@@ -25,46 +29,49 @@ import java.util.Optional;
  * a later event. The live {@link UserDirectoryProjection} and the {@link UserDirectoryRebuilder} ({@link #fold})
  * both go through them, so a rebuilt row is the row the live projection wrote.
  */
-@Entity
-@Table(name = "user_directory")
 public class DirectoryAccount {
 
-    @Id
+    /** The table {@code user_directory}, described once: the projection, the rebuild and the queries go through it. */
+    static final JdbcTable<DirectoryAccount> TABLE = new JdbcTable<>("user_directory",
+            List.of(text("username")), false,
+            List.of(text("display_name"), enumerated("kind"), enumerated("role"), bool("enabled"),
+                    timestamp("registered_at"), bigint("version")),
+            account -> values(account.username),
+            account -> values(account.displayName, account.kind, account.role, account.enabled, account.registeredAt,
+                    account.version),
+            (row, number) -> new DirectoryAccount(row.getString("username"), row.getString("display_name"),
+                    AccountKind.valueOf(row.getString("kind")), GlobalRole.valueOf(row.getString("role")),
+                    row.getBoolean("enabled"), instant(row, "registered_at"), row.getLong("version")));
+
     private String username;
 
-    @Column(name = "display_name")
     private String displayName;
 
-    @Enumerated(EnumType.STRING)
     private AccountKind kind;
 
-    @Enumerated(EnumType.STRING)
     private GlobalRole role;
 
     private boolean enabled;
 
-    @Column(name = "registered_at")
     private Instant registeredAt;
 
     private long version;
 
-    protected DirectoryAccount() {
-    }
-
-    DirectoryAccount(String username, String displayName, AccountKind kind, GlobalRole role, Instant registeredAt,
-                     long version) {
+    private DirectoryAccount(String username, String displayName, AccountKind kind, GlobalRole role, boolean enabled,
+                             Instant registeredAt, long version) {
         this.username = username;
         this.displayName = StorableText.of(displayName);
         this.kind = kind;
         this.role = role;
-        this.enabled = true;
+        this.enabled = enabled;
         this.registeredAt = registeredAt;
         this.version = version;
     }
 
     /** The row an account's registration opens, at the registration's sequence number. */
     static DirectoryAccount registered(AccountRegistered event, long sequence, Instant at) {
-        return new DirectoryAccount(event.username(), event.displayName(), event.kind(), event.role(), at, sequence);
+        return new DirectoryAccount(event.username(), event.displayName(), event.kind(), event.role(), true, at,
+                sequence);
     }
 
     /**

@@ -5,15 +5,17 @@ import io.taskledger.api.account.AccountDisplayNameChanged;
 import io.taskledger.api.account.AccountEvent;
 import io.taskledger.api.account.AccountRegistered;
 import io.taskledger.api.account.AccountRoleChanged;
-import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+
+import static io.taskledger.projections.users.DirectoryAccount.TABLE;
 
 /**
  * The user directory: every account with its display name, kind, role and whether it is enabled, built from the
@@ -26,18 +28,16 @@ public class UserDirectoryProjection {
 
     public static final String PROCESSING_GROUP = "user-directory";
 
-    private final EntityManager entityManager;
-    private final DirectoryAccountRepository accounts;
+    private final JdbcTemplate jdbc;
 
-    public UserDirectoryProjection(EntityManager entityManager, DirectoryAccountRepository accounts) {
-        this.entityManager = entityManager;
-        this.accounts = accounts;
+    public UserDirectoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(AccountRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (!accounts.existsById(event.username())) {
-            entityManager.persist(DirectoryAccount.registered(event, sequence, at));
+        if (TABLE.find(jdbc, event.username()).isEmpty()) {
+            TABLE.insert(jdbc, DirectoryAccount.registered(event, sequence, at));
         }
     }
 
@@ -59,12 +59,14 @@ public class UserDirectoryProjection {
 
     @ResetHandler
     void clearDirectory() {
-        accounts.deleteAllInBatch();
+        jdbc.update("DELETE FROM " + TABLE.name());
     }
 
     private void change(AccountEvent event, long sequence) {
-        DirectoryAccount account = accounts.findById(event.username()).orElseThrow(() -> new IllegalStateException(
+        DirectoryAccount account = TABLE.find(jdbc, event.username()).orElseThrow(() -> new IllegalStateException(
                 "the user directory has no account " + event.username() + " for " + event));
-        account.apply(event, sequence);
+        if (account.apply(event, sequence)) {
+            TABLE.update(jdbc, account);
+        }
     }
 }

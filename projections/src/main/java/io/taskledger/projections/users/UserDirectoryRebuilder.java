@@ -2,8 +2,8 @@ package io.taskledger.projections.users;
 
 import io.taskledger.api.account.AccountEvent;
 import io.taskledger.projections.ProjectionRebuilder;
-import jakarta.persistence.EntityManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,13 +21,13 @@ import java.util.List;
 @Component
 public class UserDirectoryRebuilder implements ProjectionRebuilder {
 
-    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final EventStore eventStore;
 
-    public UserDirectoryRebuilder(EntityManager entityManager, PlatformTransactionManager transactionManager,
+    public UserDirectoryRebuilder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                                   EventStore eventStore) {
-        this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.eventStore = eventStore;
     }
@@ -40,21 +40,18 @@ public class UserDirectoryRebuilder implements ProjectionRebuilder {
     /** The accounts the directory knows, oldest registration first. */
     @Override
     public List<String> keys() {
-        return transactions.execute(status -> entityManager.createQuery(
-                        "select a.username from DirectoryAccount a order by a.registeredAt, a.username", String.class)
-                .getResultList());
+        return jdbc.queryForList("SELECT username FROM user_directory ORDER BY registered_at, username", String.class);
     }
 
     @Override
     public void rebuild(String username) {
         transactions.executeWithoutResult(status -> {
-            List<?> locked = entityManager.createNativeQuery(
-                            "SELECT version FROM user_directory WHERE username = ? FOR NO KEY UPDATE")
-                    .setParameter(1, username).getResultList();
+            List<Long> locked = jdbc.queryForList(
+                    "SELECT version FROM user_directory WHERE username = ? FOR NO KEY UPDATE", Long.class, username);
             if (locked.isEmpty()) {
                 return;
             }
-            long version = ((Number) locked.get(0)).longValue();
+            long version = locked.get(0);
             // From sequence 0: readEvents(id) alone would start from a snapshot, which is the aggregate's state.
             List<DirectoryAccount.Recorded> events = eventStore.readEvents(username, 0L).asStream()
                     .takeWhile(event -> event.getSequenceNumber() <= version)
@@ -64,9 +61,7 @@ public class UserDirectoryRebuilder implements ProjectionRebuilder {
                     .toList();
             DirectoryAccount rebuilt = DirectoryAccount.fold(events).orElseThrow(() -> new IllegalStateException(
                     "account " + username + " has no registration in the event store"));
-            entityManager.clear();
-            entityManager.merge(rebuilt);
-            entityManager.flush();
+            DirectoryAccount.TABLE.update(jdbc, rebuilt);
         });
     }
 }

@@ -1,33 +1,29 @@
 package io.taskledger.projections.board;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.persistence.EntityManagerFactory;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.orm.jpa.JpaTransactionManager;
-import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
-import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.util.Map;
 
 /**
- * The least the board needs to run against a real PostgreSQL: the real migrations applied by Flyway, and Hibernate
- * validating the entities against them as the server does.
+ * The least the board needs to run against a real PostgreSQL: this module's own read-model migrations applied by
+ * Flyway, as the server applies them, and JDBC transactions.
  */
 @Configuration
-@EnableJpaRepositories(basePackageClasses = TaskBoardProjection.class)
-@Import({TaskBoardProjection.class, JdbcBoardStore.class, TaskBoardQueries.class, BoardJdbcReads.class})
+@EnableTransactionManagement
+@Import({TaskBoardProjection.class, JdbcBoardStore.class, TaskBoardQueries.class, BoardReads.class})
 class BoardDatabase {
 
-    /** The migrations ship with the server in module infra. */
-    private static final String MIGRATIONS = "filesystem:../infra/src/main/resources/db/migration";
+    /** The read models' migrations ship with this module. */
+    static final String MIGRATIONS = "classpath:db/read-models";
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres postgres() throws IOException {
@@ -47,22 +43,12 @@ class BoardDatabase {
     }
 
     @Bean
-    LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
-        LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
-        factory.setDataSource(dataSource);
-        factory.setPackagesToScan("io.taskledger.projections");
-        factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
-        factory.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "validate"));
-        return factory;
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
     }
 
     @Bean
-    JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
-        return new JpaTransactionManager(entityManagerFactory);
-    }
-
-    @Bean
-    TransactionTemplate transactionTemplate(JpaTransactionManager transactionManager) {
+    TransactionTemplate transactionTemplate(JdbcTransactionManager transactionManager) {
         return new TransactionTemplate(transactionManager);
     }
 }

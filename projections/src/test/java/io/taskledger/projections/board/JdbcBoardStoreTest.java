@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The live board keeps the rows a transaction touches in memory and writes the changed ones before it commits. An
  * event processor hands it a batch of events per transaction: whatever the batch, the rows must be those that one
- * transaction per event writes (which {@code TaskBoardProjectionTest} reads back through the read side's JPA).
+ * transaction per event writes (which {@code TaskBoardProjectionTest} reads back through the queries).
  */
 class JdbcBoardStoreTest {
 

@@ -49,8 +49,6 @@ import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -58,13 +56,11 @@ import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -132,19 +128,6 @@ class TaskBoardProjectionTest {
         assertThat(keysOf(new FindTasksQuery(projectId, null, "coder", TaskLevel.SUBTASK)))
                 .isEqualTo(keys("P1-T1-S2"));
         assertThat(ask(new FindTasksQuery(ProjectId.random(), null, null, null), TaskList.class).tasks()).isEmpty();
-    }
-
-    @Test
-    void a_tasks_full_row_is_loaded_read_only_so_nothing_is_copied_or_flushed() {
-        givenPlanWithSetupReady();
-        EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(
-                context.getBean(EntityManagerFactory.class));
-        BoardTaskRepository tasks = context.getBean(BoardTaskRepository.class);
-
-        transactions.executeWithoutResult(status -> {
-            BoardTask row = tasks.findByProjectIdAndTaskKey(projectId.value(), "P1-T1-S1").orElseThrow();
-            assertThat(entityManager.unwrap(Session.class).isReadOnly(row)).isTrue();
-        });
     }
 
     @Test

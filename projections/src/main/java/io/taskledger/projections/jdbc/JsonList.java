@@ -1,28 +1,33 @@
-package io.taskledger.projections.json;
+package io.taskledger.projections.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.AttributeConverter;
+import io.taskledger.api.ids.TaskKey;
+import io.taskledger.api.plan.CriterionResult;
+import io.taskledger.api.plan.Step;
 
 import java.util.List;
 
 /**
- * Stores a list of published-language values as a JSON array in a text column. The read models always read and
+ * A list of published-language values stored as a JSON array in a text column. The read models always read and
  * write such lists whole, so a child table would only add joins.
  */
-public abstract class JsonListConverter<T> implements AttributeConverter<List<T>, String> {
+public final class JsonList<T> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    public static final JsonList<Step> STEPS = new JsonList<>(Step.class);
+    public static final JsonList<TaskKey> TASK_KEYS = new JsonList<>(TaskKey.class);
+    public static final JsonList<CriterionResult> CRITERION_RESULTS = new JsonList<>(CriterionResult.class);
+
     private final JavaType listType;
 
-    protected JsonListConverter(Class<T> elementType) {
+    private JsonList(Class<T> elementType) {
         this.listType = MAPPER.getTypeFactory().constructCollectionType(List.class, elementType);
     }
 
-    @Override
-    public String convertToDatabaseColumn(List<T> values) {
+    public String toJson(List<?> values) {
         try {
             return MAPPER.writeValueAsString(values == null ? List.of() : values);
         } catch (JsonProcessingException e) {
@@ -30,8 +35,7 @@ public abstract class JsonListConverter<T> implements AttributeConverter<List<T>
         }
     }
 
-    @Override
-    public List<T> convertToEntityAttribute(String json) {
+    public List<T> fromJson(String json) {
         if (json == null || json.equals("[]")) {  // most lists are empty: skip the parser
             return List.of();
         }
