@@ -41,7 +41,7 @@ class ReadModelSchemaTest {
     }
 
     @Test
-    void everyReadModelTableIsDescribedColumnForColumn() {
+    void every_read_model_table_is_described_column_for_column() {
         List<JdbcTable<?>> described = new ArrayList<>(BoardTablesAccess.all());
         described.add(DirectoryTableAccess.table());
         List<String> migrated = jdbc.queryForList("""

@@ -7,6 +7,7 @@ import io.taskledger.api.audit.VerifyProjectQuery;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.infra.axon.AxonConfiguration;
+import io.taskledger.projections.board.ProjectReadAccess;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -29,13 +30,17 @@ public class ChainVerifier {
     private static final ObjectMapper JSON = AxonConfiguration.axonObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final ProjectReadAccess access;
 
-    public ChainVerifier(JdbcTemplate jdbc) {
+    public ChainVerifier(JdbcTemplate jdbc, ProjectReadAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
+    /** Members, ADMIN and AUDITOR verify a project, as they read its history ({@link ProjectReadAccess}). */
     @QueryHandler
     public IntegrityReport handle(VerifyProjectQuery query) {
+        access.open(query.scope());
         String projectId = query.projectId().toString();
         Walk walk = new Walk();
         jdbc.query("""

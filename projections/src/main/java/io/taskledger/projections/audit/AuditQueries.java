@@ -15,6 +15,7 @@ import io.taskledger.api.event.TaskAdded;
 import io.taskledger.api.event.TaskEvent;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
+import io.taskledger.projections.board.ProjectReadAccess;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -26,20 +27,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Answers auditors from the event store itself: the stored events, a task's timeline, and why an event happened. */
+/**
+ * Answers auditors from the event store itself: the stored events, a task's timeline, and why an event happened.
+ * Members, ADMIN and AUDITOR read a project's history ({@link ProjectReadAccess}); anyone else learns nothing of it.
+ */
 @Component
 @Transactional(readOnly = true)
 public class AuditQueries {
 
     private final ProjectEventLog log;
+    private final ProjectReadAccess access;
 
-    public AuditQueries(ProjectEventLog log) {
+    public AuditQueries(ProjectEventLog log, ProjectReadAccess access) {
         this.log = log;
+        this.access = access;
     }
 
     /** Reads one more than the page holds, to tell whether more follow without counting the stream. */
     @QueryHandler
     public ProjectEventPage handle(FindProjectEventsQuery query) {
+        access.open(query.scope());
         requireProject(query.projectId());
         List<RecordedEvent> read = log.storedEvents(query.projectId(), query.after(), query.limit() + 1);
         boolean hasMore = read.size() > query.limit();
@@ -50,6 +57,7 @@ public class AuditQueries {
 
     @QueryHandler
     public TaskHistory handle(FindTaskHistoryQuery query) {
+        access.open(query.scope());
         List<DomainEventMessage<?>> events = messagesOf(query.projectId());
         List<HistoryEntry> entries = events.stream()
                 .filter(event -> concerns(event.getPayload(), query.taskKey()))
@@ -64,6 +72,7 @@ public class AuditQueries {
 
     @QueryHandler
     public CausationChain handle(FindEventCausesQuery query) {
+        access.open(query.scope());
         List<DomainEventMessage<?>> events = messagesOf(query.projectId());
         DomainEventMessage<?> effect = events.stream()
                 .filter(event -> event.getIdentifier().equals(query.eventId()))

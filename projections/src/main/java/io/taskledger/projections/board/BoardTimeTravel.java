@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Answers the board's questions about the past: it replays the project's events up to the point asked for through
  * the same {@link TaskBoardProjection} that builds the live board, into an {@link InMemoryBoardStore}, and answers
- * from that with the same {@link BoardViews}. The live read model is neither read nor touched.
+ * from that with the same {@link BoardViews}. The live read model is neither read nor touched, except for who may
+ * see the project ({@link ProjectReadAccess}), decided as for every project-scoped query.
  */
 @Component
 public class BoardTimeTravel {
@@ -37,14 +38,17 @@ public class BoardTimeTravel {
             AnnotatedHandlerInspector.inspectType(TaskBoardProjection.class);
 
     private final ProjectEventLog eventLog;
+    private final ProjectReadAccess access;
 
-    public BoardTimeTravel(ProjectEventLog eventLog) {
+    public BoardTimeTravel(ProjectEventLog eventLog, ProjectReadAccess access) {
         this.eventLog = eventLog;
+        this.access = access;
     }
 
     /** Null when the project did not exist yet. */
     @QueryHandler
     public ProjectSummary handle(FindProjectAsOfQuery query) {
+        access.open(query.scope());
         return rebuild(query.projectId(), query.at())
                 .map(board -> BoardViews.summary(board.project(query.projectId().value()).orElseThrow(),
                         BoardViews.countByStatus(board.tasksOf(query.projectId().value()))))
@@ -53,6 +57,7 @@ public class BoardTimeTravel {
 
     @QueryHandler
     public TaskList handle(FindTasksAsOfQuery query) {
+        access.open(query.scope());
         ProjectId projectId = query.tasks().projectId();
         InMemoryBoardStore board = existing(projectId, query.at());
         return BoardViews.tasks(board.tasksOf(projectId.value()), query.tasks());
@@ -61,6 +66,7 @@ public class BoardTimeTravel {
     /** Null when the task did not exist yet. */
     @QueryHandler
     public TaskDetails handle(FindTaskAsOfQuery query) {
+        access.open(query.scope());
         UUID projectId = query.task().projectId().value();
         InMemoryBoardStore board = existing(query.task().projectId(), query.at());
         return BoardViews.task(board.tasksOf(projectId), query.task().taskKey(),

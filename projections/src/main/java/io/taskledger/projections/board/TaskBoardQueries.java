@@ -10,7 +10,6 @@ import io.taskledger.api.query.FindEscalationsQuery;
 import io.taskledger.api.query.FindMembersQuery;
 import io.taskledger.api.query.FindNextTaskQuery;
 import io.taskledger.api.query.FindProjectQuery;
-import io.taskledger.api.query.FindProjectVersionQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
@@ -32,14 +31,20 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Answers the board's queries from its read models; each answer takes a fixed number of database queries. */
+/**
+ * Answers the board's queries from its read models; each answer takes a fixed number of database queries. A
+ * project-scoped query is answered only once {@link ProjectReadAccess} lets its viewer see the project; the others
+ * count only over the projects the viewer may see.
+ */
 @Component
 public class TaskBoardQueries {
 
     private final BoardReads board;
+    private final ProjectReadAccess access;
 
-    TaskBoardQueries(BoardReads board) {
+    TaskBoardQueries(BoardReads board, ProjectReadAccess access) {
         this.board = board;
+        this.access = access;
     }
 
     /** Newest first. */
@@ -57,40 +62,38 @@ public class TaskBoardQueries {
                 .toList());
     }
 
-    /** Null when the board does not know the project. */
+    /** Refused as not found when the project is unknown or hidden from the viewer. */
     @QueryHandler
     @Transactional(readOnly = true)
     public ProjectSummary handle(FindProjectQuery query) {
+        access.open(query.scope());
         UUID projectId = query.projectId().value();
         return board.project(projectId)
                 .map(project -> BoardViews.summary(project, board.countByStatus(projectId)))
-                .orElse(null);
+                .orElseThrow(() -> ProjectReadAccess.notFound(query.projectId()));
     }
 
+    /** By username. */
     @QueryHandler
     public MemberList handle(FindMembersQuery query) {
+        access.open(query.scope());
         return new MemberList(board.members(query.projectId().value()).stream()
                 .map(member -> new MemberList.Member(member.getUsername(), member.getRole()))
                 .toList());
     }
 
-    @QueryHandler
-    public Long handle(FindProjectVersionQuery query) {
-        Caller viewer = query.viewer();
-        return board.visibleVersion(query.projectId().value(), viewer.role().readsEverything(),
-                viewer.username()).orElse(-1L);
-    }
-
-    /** Plan order; empty when the board does not know the project. */
+    /** Plan order. */
     @QueryHandler
     public TaskList handle(FindTasksQuery query) {
+        access.open(query.scope());
         return BoardViews.taskList(board.outlines(query.projectId().value()), query);
     }
 
-    /** Null when the board does not know the project or the task. */
+    /** Null when the project has no such task. */
     @QueryHandler
     @Transactional(readOnly = true)
     public TaskDetails handle(FindTaskQuery query) {
+        access.open(query.scope());
         UUID projectId = query.projectId().value();
         String key = query.taskKey().value();
         return board.task(projectId, key)

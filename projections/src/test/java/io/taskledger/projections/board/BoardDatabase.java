@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The least the board needs to run against a real PostgreSQL: this module's own read-model migrations applied by
@@ -35,6 +36,17 @@ class BoardDatabase {
         DataSource dataSource = postgres.getPostgresDatabase();
         Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
         return dataSource;
+    }
+
+    /**
+     * With the server's defaults, set here: this plain Spring context converts no "5s" durations. No event store
+     * here: a read that waits in vain for a project the board does not show is answered not found.
+     */
+    @Bean
+    ProjectReadAccess projectReadAccess(BoardReads board) {
+        return new ProjectReadAccess((projectId, viewer) -> board.visibleVersion(projectId.value(),
+                viewer.role().readsEverything(), viewer.username()), (projectId, viewer) -> false,
+                Duration.ofSeconds(5), 8);
     }
 
     @Bean

@@ -19,6 +19,8 @@ import io.taskledger.api.event.TaskCancelled;
 import io.taskledger.api.event.TaskEscalated;
 import io.taskledger.api.event.TaskStarted;
 import io.taskledger.api.event.TaskSucceeded;
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.AttemptFailureReason;
@@ -39,11 +41,11 @@ import io.taskledger.api.query.FindEscalationsQuery;
 import io.taskledger.api.query.FindMembersQuery;
 import io.taskledger.api.query.FindNextTaskQuery;
 import io.taskledger.api.query.FindProjectQuery;
-import io.taskledger.api.query.FindProjectVersionQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.MemberList;
+import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
@@ -64,8 +66,10 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 import static io.taskledger.projections.board.PlanFixtures.definition;
 import static io.taskledger.projections.board.PlanFixtures.keys;
@@ -115,7 +119,7 @@ class TaskBoardProjectionTest {
     void tasks_come_in_plan_order_with_what_blocks_them() {
         givenPlanWithSetupReady();
 
-        TaskList all = ask(new FindTasksQuery(projectId, null, null, null), TaskList.class);
+        TaskList all = ask(new FindTasksQuery(scope(projectId), null, null, null), TaskList.class);
 
         assertThat(all.tasks()).extracting(TaskRow::key).isEqualTo(keys("P1", "P1-T1", "P1-T1-S1", "P1-T1-S2", "P2"));
         assertThat(all.tasks()).extracting(TaskRow::status).containsExactly(TaskStatus.READY, TaskStatus.READY,
@@ -123,11 +127,12 @@ class TaskBoardProjectionTest {
         assertThat(all.tasks()).extracting(TaskRow::blockedBy)
                 .containsExactly(keys(), keys(), keys(), keys("P1-T1-S1"), keys("P1"));
         assertThat(all.tasks()).extracting(TaskRow::position).containsExactly(1, 2, 3, 4, 5);
-        assertThat(keysOf(new FindTasksQuery(projectId, TaskStatus.PENDING, null, null)))
+        assertThat(keysOf(new FindTasksQuery(scope(projectId), TaskStatus.PENDING, null, null)))
                 .isEqualTo(keys("P1-T1-S2", "P2"));
-        assertThat(keysOf(new FindTasksQuery(projectId, null, "coder", TaskLevel.SUBTASK)))
+        assertThat(keysOf(new FindTasksQuery(scope(projectId), null, "coder", TaskLevel.SUBTASK)))
                 .isEqualTo(keys("P1-T1-S2"));
-        assertThat(ask(new FindTasksQuery(ProjectId.random(), null, null, null), TaskList.class).tasks()).isEmpty();
+        assertThat(refusal(() -> ask(new FindTasksQuery(scope(ProjectId.random()), null, null, null), TaskList.class)))
+                .as("an unknown project").isEqualTo(ErrorCode.PROJECT_NOT_FOUND);
     }
 
     @Test
@@ -144,8 +149,6 @@ class TaskBoardProjectionTest {
         assertThat(summary.countsByStatus().get(TaskStatus.READY)).isEqualTo(3);
         assertThat(summary.countsByStatus().get(TaskStatus.PENDING)).isEqualTo(2);
         assertThat(summary.progressPercent()).isZero();
-        assertThat(ask(new FindProjectVersionQuery(projectId, ADMIN), Long.class)).isEqualTo(history.version());
-        assertThat(ask(new FindProjectVersionQuery(ProjectId.random(), ADMIN), Long.class)).isEqualTo(-1L);
         assertThat(findProject(ProjectId.random())).isEmpty();
     }
 
@@ -343,13 +346,13 @@ class TaskBoardProjectionTest {
         assertThat(visibleTo(new Caller("audrey", GlobalRole.AUDITOR))).isTrue();
         assertThat(ask(new FindProjectsQuery(new Caller("sam", GlobalRole.MANAGER)), ProjectList.class).projects())
                 .isEmpty();
-        assertThat(ask(new FindMembersQuery(projectId), MemberList.class).members())
+        assertThat(ask(new FindMembersQuery(scope(projectId)), MemberList.class).members())
                 .extracting(MemberList.Member::username).containsExactly("olga", "vic");
 
         given(new MemberRemoved(projectId, "vic", ProjectRole.VIEWER));
         assertThat(visibleTo(new Caller("vic", GlobalRole.VIEWER))).isFalse();
         given(new MemberRoleChanged(projectId, "olga", ProjectRole.MANAGER, ProjectRole.OWNER));
-        assertThat(ask(new FindMembersQuery(projectId), MemberList.class).members())
+        assertThat(ask(new FindMembersQuery(scope(projectId)), MemberList.class).members())
                 .containsExactly(new MemberList.Member("olga", ProjectRole.MANAGER));
     }
 
@@ -409,13 +412,37 @@ class TaskBoardProjectionTest {
 
     private List<Object> everyAnswer() {
         return List.of(ask(new FindProjectsQuery(ADMIN), ProjectList.class),
-                ask(new FindTasksQuery(projectId, null, null, null), TaskList.class),
+                ask(new FindTasksQuery(scope(projectId), null, null, null), TaskList.class),
                 findTask("P1-T1-S1").orElseThrow(), inbox(null));
     }
 
     /** Setup phase P1 (task P1-T1, subtasks S1 and S2 after S1) is ready; phase P2 waits for P1. */
     private boolean visibleTo(Caller viewer) {
-        return ask(new FindProjectVersionQuery(projectId, viewer), Long.class) >= 0;
+        ProjectScope scope = ProjectScope.of(projectId, viewer);
+        List<ErrorCode> refusals = Arrays.asList(
+                refusal(() -> ask(new FindProjectQuery(scope), ProjectSummary.class)),
+                refusal(() -> ask(new FindTasksQuery(scope, null, null, null), TaskList.class)),
+                refusal(() -> ask(new FindMembersQuery(scope), MemberList.class)),
+                refusal(() -> findTask(scope, "A")));
+        assertThat(refusals).as("every project-scoped query decides alike").containsOnly(refusals.get(0));
+        return refusals.get(0) == null;
+    }
+
+    /** Null when the query was answered; the code of its refusal otherwise. */
+    private static ErrorCode refusal(Runnable query) {
+        try {
+            query.run();
+            return null;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TaskledgerException refused) {
+                return refused.code();
+            }
+            throw e;
+        }
+    }
+
+    private static ProjectScope scope(ProjectId id) {
+        return ProjectScope.of(id, ADMIN);
     }
 
     private void givenPlanWithSetupReady() {
@@ -469,12 +496,25 @@ class TaskBoardProjectionTest {
         return queries.query(query, answer).join();
     }
 
+    /** Empty when refused as not found. */
     private Optional<ProjectSummary> findProject(ProjectId id) {
-        return queries.query(new FindProjectQuery(id), ResponseTypes.optionalInstanceOf(ProjectSummary.class)).join();
+        try {
+            return Optional.of(ask(new FindProjectQuery(scope(id)), ProjectSummary.class));
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TaskledgerException refused
+                    && refused.code() == ErrorCode.PROJECT_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private Optional<TaskDetails> findTask(String key) {
-        return queries.query(new FindTaskQuery(projectId, TaskKey.of(key)),
+        return findTask(scope(projectId), key);
+    }
+
+    private Optional<TaskDetails> findTask(ProjectScope scope, String key) {
+        return queries.query(new FindTaskQuery(scope, TaskKey.of(key)),
                 ResponseTypes.optionalInstanceOf(TaskDetails.class)).join();
     }
 

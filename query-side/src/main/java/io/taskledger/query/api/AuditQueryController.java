@@ -11,7 +11,7 @@ import io.taskledger.api.audit.TaskHistory;
 import io.taskledger.api.audit.VerifyProjectQuery;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
-import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.query.ProjectScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,24 +24,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/projects/{projectId}")
 public class AuditQueryController {
 
-    private static final String MIN_VERSION = ProjectReadGate.MIN_VERSION_HEADER;
+    private static final String MIN_VERSION = RequestValues.MIN_VERSION_HEADER;
 
     private final BoardQueries queries;
-    private final ProjectReadGate gate;
 
-    public AuditQueryController(BoardQueries queries, ProjectReadGate gate) {
+    public AuditQueryController(BoardQueries queries) {
         this.queries = queries;
-        this.gate = gate;
     }
 
     /**
-     * Members, ADMIN and AUDITOR read a project's history; anyone else learns nothing of it. With
-     * {@code X-Min-Version} it first waits until the project is known at that version, as every project read does.
+     * Members, ADMIN and AUDITOR read a project's history; anyone else learns nothing of it (the query handlers
+     * decide). With {@code X-Min-Version} the read first waits until the project is known at that version, as every
+     * project read does.
      */
-    private ProjectId visible(String projectIdText, String minVersion, Caller caller) {
-        ProjectId projectId = RequestValues.projectId(projectIdText);
-        gate.open(projectId, minVersion, caller);
-        return projectId;
+    private static ProjectScope visible(String projectIdText, String minVersion, Caller caller) {
+        return RequestValues.scope(projectIdText, minVersion, caller);
     }
 
     /** The project's events in sequence order, from the one after {@code after}; follow {@code nextAfter}. */

@@ -27,17 +27,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** The board of projects and their tasks. Project-scoped reads honour {@value ProjectReadGate#MIN_VERSION_HEADER}. */
+/**
+ * The board of projects and their tasks. Project-scoped reads carry the caller as viewer and honour
+ * {@value RequestValues#MIN_VERSION_HEADER}; the query handlers decide what the viewer may see.
+ */
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectQueryController {
 
-    private final BoardQueries queries;
-    private final ProjectReadGate gate;
+    private static final String MIN_VERSION = RequestValues.MIN_VERSION_HEADER;
 
-    public ProjectQueryController(BoardQueries queries, ProjectReadGate gate) {
+    private final BoardQueries queries;
+
+    public ProjectQueryController(BoardQueries queries) {
         this.queries = queries;
-        this.gate = gate;
     }
 
     /** Newest first: the projects the caller is a member of, or all for ADMIN and AUDITOR. */
@@ -50,12 +53,10 @@ public class ProjectQueryController {
     @GetMapping("/{projectId}")
     public ResponseEntity<ProjectSummary> project(
             @PathVariable("projectId") String projectIdText,
-            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion,
+            @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
             Caller caller) {
-        ProjectId projectId = RequestValues.projectId(projectIdText);
-        gate.open(projectId, minVersion, caller);
-        ProjectSummary project = queries.askOptional(new FindProjectQuery(projectId), ProjectSummary.class)
-                .orElseThrow(() -> projectNotFound(projectId));
+        ProjectSummary project = queries.ask(new FindProjectQuery(RequestValues.scope(projectIdText, minVersion,
+                caller)), ProjectSummary.class);
         return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
     }
 
@@ -66,13 +67,12 @@ public class ProjectQueryController {
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "assignee", required = false) String assignee,
             @RequestParam(name = "level", required = false) String level,
-            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion,
+            @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
             Caller caller) {
-        FindTasksQuery query = new FindTasksQuery(RequestValues.projectId(projectIdText),
+        FindTasksQuery query = new FindTasksQuery(RequestValues.scope(projectIdText, minVersion, caller),
                 RequestValues.optionalEnum("status", status, TaskStatus.class),
                 assignee == null || assignee.isBlank() ? null : assignee,
                 RequestValues.optionalEnum("level", level, TaskLevel.class));
-        gate.open(query.projectId(), minVersion, caller);
         return queries.ask(query, TaskList.class).tasks();
     }
 
@@ -80,11 +80,10 @@ public class ProjectQueryController {
     public TaskDetails task(
             @PathVariable("projectId") String projectIdText,
             @PathVariable("taskKey") String taskKeyText,
-            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion,
+            @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
             Caller caller) {
-        FindTaskQuery query = new FindTaskQuery(RequestValues.projectId(projectIdText),
+        FindTaskQuery query = new FindTaskQuery(RequestValues.scope(projectIdText, minVersion, caller),
                 RequestValues.taskKey(taskKeyText));
-        gate.open(query.projectId(), minVersion, caller);
         return queries.askOptional(query, TaskDetails.class)
                 .orElseThrow(() -> new TaskledgerException(ErrorCode.TASK_NOT_FOUND,
                         "project " + query.projectId() + " has no task " + query.taskKey()));
@@ -94,14 +93,9 @@ public class ProjectQueryController {
     @GetMapping("/{projectId}/members")
     public List<MemberList.Member> members(
             @PathVariable("projectId") String projectIdText,
-            @RequestHeader(name = ProjectReadGate.MIN_VERSION_HEADER, required = false) String minVersion,
+            @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
             Caller caller) {
-        ProjectId projectId = RequestValues.projectId(projectIdText);
-        gate.open(projectId, minVersion, caller);
-        return queries.ask(new FindMembersQuery(projectId), MemberList.class).members();
-    }
-
-    private static TaskledgerException projectNotFound(ProjectId projectId) {
-        return new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND, "project " + projectId + " does not exist");
+        return queries.ask(new FindMembersQuery(RequestValues.scope(projectIdText, minVersion, caller)),
+                MemberList.class).members();
     }
 }

@@ -8,6 +8,7 @@ import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
@@ -41,11 +42,9 @@ public class TimeTravelQueryController {
     private static final String AS_OF_VERSION = "asOfVersion";
 
     private final BoardQueries queries;
-    private final ProjectReadGate gate;
 
-    public TimeTravelQueryController(BoardQueries queries, ProjectReadGate gate) {
+    public TimeTravelQueryController(BoardQueries queries) {
         this.queries = queries;
-        this.gate = gate;
     }
 
     @GetMapping(params = AS_OF)
@@ -108,9 +107,9 @@ public class TimeTravelQueryController {
     }
 
     private ResponseEntity<ProjectSummary> project(String projectIdText, PointInTime at, Caller caller) {
-        ProjectId projectId = RequestValues.projectId(projectIdText);
-        gate.open(projectId, null, caller);
-        ProjectSummary project = queries.askOptional(new FindProjectAsOfQuery(projectId, at), ProjectSummary.class)
+        ProjectScope scope = RequestValues.scope(projectIdText, null, caller);
+        ProjectId projectId = scope.projectId();
+        ProjectSummary project = queries.askOptional(new FindProjectAsOfQuery(scope, at), ProjectSummary.class)
                 .orElseThrow(() -> new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND,
                         "project " + projectId + " did not exist then"));
         return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
@@ -118,17 +117,16 @@ public class TimeTravelQueryController {
 
     private List<TaskRow> tasks(String projectId, PointInTime at, String status, String assignee, String level,
                                 Caller caller) {
-        FindTasksQuery tasks = new FindTasksQuery(RequestValues.projectId(projectId),
+        FindTasksQuery tasks = new FindTasksQuery(RequestValues.scope(projectId, null, caller),
                 RequestValues.optionalEnum("status", status, TaskStatus.class),
                 assignee == null || assignee.isBlank() ? null : assignee,
                 RequestValues.optionalEnum("level", level, TaskLevel.class));
-        gate.open(tasks.projectId(), null, caller);
         return queries.ask(new FindTasksAsOfQuery(tasks, at), TaskList.class).tasks();
     }
 
     private TaskDetails task(String projectId, String taskKey, PointInTime at, Caller caller) {
-        FindTaskQuery task = new FindTaskQuery(RequestValues.projectId(projectId), RequestValues.taskKey(taskKey));
-        gate.open(task.projectId(), null, caller);
+        FindTaskQuery task = new FindTaskQuery(RequestValues.scope(projectId, null, caller),
+                RequestValues.taskKey(taskKey));
         return queries.askOptional(new FindTaskAsOfQuery(task, at), TaskDetails.class)
                 .orElseThrow(() -> new TaskledgerException(ErrorCode.TASK_NOT_FOUND,
                         "project " + task.projectId() + " had no task " + task.taskKey() + " then"));

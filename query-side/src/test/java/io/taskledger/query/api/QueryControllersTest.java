@@ -2,6 +2,8 @@ package io.taskledger.query.api;
 
 import io.taskledger.api.access.Caller;
 import io.taskledger.api.access.GlobalRole;
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.Priority;
@@ -14,10 +16,11 @@ import io.taskledger.api.query.FindAgentWorkloadsQuery;
 import io.taskledger.api.query.FindEscalationsQuery;
 import io.taskledger.api.query.FindNextTaskQuery;
 import io.taskledger.api.query.FindProjectQuery;
-import io.taskledger.api.query.FindProjectVersionQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.ProjectScope;
+import io.taskledger.api.query.ProjectScopedQuery;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
@@ -29,7 +32,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -59,16 +61,20 @@ class QueryControllersTest {
     @BeforeEach
     void setUp() {
         BoardQueries queries = new StubAnswers()
-                .answer(FindProjectVersionQuery.class, Long.class,
-                        query -> query.projectId().equals(known) ? 7L : -1L)
                 .answer(FindProjectsQuery.class, ProjectList.class, query -> new ProjectList(List.of(summary)))
-                .answer(FindProjectQuery.class, ProjectSummary.class,
-                        query -> query.projectId().equals(known) ? summary : null)
+                .answer(FindProjectQuery.class, ProjectSummary.class, query -> {
+                    reflect(query);
+                    return summary;
+                })
                 .answer(FindTasksQuery.class, TaskList.class, query -> {
+                    reflect(query);
                     asked.add(query);
                     return new TaskList(List.of(row));
                 })
-                .answer(FindTaskQuery.class, TaskDetails.class, query -> null)
+                .answer(FindTaskQuery.class, TaskDetails.class, query -> {
+                    reflect(query);
+                    return null;
+                })
                 .answer(FindNextTaskQuery.class, TaskRow.class, query -> query.agent().equals("coder") ? row : null)
                 .answer(FindAgentWorkloadsQuery.class, AgentWorkloadList.class,
                         query -> new AgentWorkloadList(List.of(new AgentWorkload("coder", 1, 2, 0, 0, 3, 0))))
@@ -77,12 +83,22 @@ class QueryControllersTest {
                     return new EscalationList(List.of());
                 })
                 .queries();
-        ProjectReadGate gate = new ProjectReadGate(queries, Duration.ofMillis(50), 8);
-        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries, gate),
+        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries),
                         new AgentQueryController(queries), new EscalationQueryController(queries))
                 .setControllerAdvice(new RefusalsAsStatus())
                 .setCustomArgumentResolvers(new FixedCaller(VIEWER))
                 .build();
+    }
+
+    /** As the handlers decide (ProjectReadAccess): only the known project at version 7, to this viewer. */
+    private void reflect(ProjectScopedQuery query) {
+        if (!query.projectId().equals(known) || !query.viewer().equals(VIEWER)) {
+            throw new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND, "project " + query.projectId()
+                    + " does not exist");
+        }
+        if (query.scope().minVersion() != null && query.scope().minVersion().value() > 7) {
+            throw new TaskledgerException(ErrorCode.READ_MODEL_BEHIND, "not yet");
+        }
     }
 
     @Test
@@ -127,7 +143,8 @@ class QueryControllersTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].key").value("P1"));
 
-        assertThat(asked).containsExactly(new FindTasksQuery(known, TaskStatus.READY, "coder", TaskLevel.PHASE));
+        assertThat(asked).containsExactly(new FindTasksQuery(ProjectScope.of(known, VIEWER), TaskStatus.READY, "coder",
+                TaskLevel.PHASE));
     }
 
     @Test

@@ -5,8 +5,8 @@ import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.FindProjectQuery;
-import io.taskledger.api.query.FindProjectVersionQuery;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.timetravel.FindProjectAsOfQuery;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** A read with asOf or asOfVersion goes to the past; without, to the live board, at the same paths. */
 class TimeTravelQueryControllerTest {
 
+    private static final Caller VIEWER = new Caller("vic", GlobalRole.VIEWER);
+
     private final ProjectId project = ProjectId.random();
     private final List<Object> asked = new ArrayList<>();
     private MockMvc mvc;
@@ -39,7 +40,6 @@ class TimeTravelQueryControllerTest {
     @BeforeEach
     void setUp() {
         BoardQueries queries = new StubAnswers()
-                .answer(FindProjectVersionQuery.class, Long.class, query -> 9L)
                 .answer(FindProjectQuery.class, ProjectSummary.class, query -> summary(query, 9))
                 .answer(FindProjectAsOfQuery.class, ProjectSummary.class, query -> summary(query, 4))
                 .answer(FindTasksQuery.class, TaskList.class, query -> new TaskList(List.of()))
@@ -48,11 +48,10 @@ class TimeTravelQueryControllerTest {
                     return new TaskList(List.of());
                 })
                 .queries();
-        ProjectReadGate gate = new ProjectReadGate(queries, Duration.ofMillis(50), 8);
-        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries, gate),
-                        new TimeTravelQueryController(queries, gate))
+        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries),
+                        new TimeTravelQueryController(queries))
                 .setControllerAdvice(new RefusalsAsStatus())
-                .setCustomArgumentResolvers(new FixedCaller(new Caller("vic", GlobalRole.VIEWER)))
+                .setCustomArgumentResolvers(new FixedCaller(VIEWER))
                 .build();
     }
 
@@ -70,7 +69,7 @@ class TimeTravelQueryControllerTest {
                 .andExpect(header().string("ETag", "\"4\""))
                 .andExpect(jsonPath("$.version").value(4));
 
-        assertThat(asked).last().isEqualTo(new FindProjectAsOfQuery(project,
+        assertThat(asked).last().isEqualTo(new FindProjectAsOfQuery(ProjectScope.of(project, VIEWER),
                 new PointInTime(Instant.parse("2026-03-01T10:00:00Z"), null)));
     }
 
@@ -83,9 +82,9 @@ class TimeTravelQueryControllerTest {
                 .andExpect(status().isOk());
 
         assertThat(asked).containsSubsequence(
-                new FindTasksAsOfQuery(new FindTasksQuery(project, TaskStatus.READY, null, null),
+                new FindTasksAsOfQuery(new FindTasksQuery(ProjectScope.of(project, VIEWER), TaskStatus.READY, null, null),
                         new PointInTime(null, 3L)),
-                new FindTasksAsOfQuery(new FindTasksQuery(project, null, null, null),
+                new FindTasksAsOfQuery(new FindTasksQuery(ProjectScope.of(project, VIEWER), null, null, null),
                         new PointInTime(Instant.parse("2026-03-01T10:00:00Z"), 3L)));
     }
 

@@ -1,5 +1,7 @@
 package io.taskledger.api.audit;
 
+import io.taskledger.api.query.ProjectScopedQuery;
+import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.ids.ProjectId;
 
 /**
@@ -7,7 +9,7 @@ import io.taskledger.api.ids.ProjectId;
  * (-1 for the first page), at most {@code limit} of them. Answer: {@link ProjectEventPage}; refused with
  * PROJECT_NOT_FOUND for a project without events.
  */
-public record FindProjectEventsQuery(ProjectId projectId, long after, int limit) {
+public record FindProjectEventsQuery(ProjectScope scope, long after, int limit) implements ProjectScopedQuery {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;

@@ -1,7 +1,9 @@
 package io.taskledger.api.audit;
 
+import io.taskledger.api.query.ProjectScopedQuery;
+import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.ids.ProjectId;
 
 /** Recompute a project's hash chain. Answer: {@link IntegrityReport}; refused for an unknown project. */
-public record VerifyProjectQuery(ProjectId projectId) {
+public record VerifyProjectQuery(ProjectScope scope) implements ProjectScopedQuery {
 }

@@ -4,5 +4,5 @@ import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 
 /** One task with its steps and attempts. Answer: an optional {@link TaskDetails}. */
-public record FindTaskQuery(ProjectId projectId, TaskKey taskKey) {
+public record FindTaskQuery(ProjectScope scope, TaskKey taskKey) implements ProjectScopedQuery {
 }
