@@ -143,15 +143,12 @@ class TaskCommandController {
     }
 
     /**
-     * Starting and reporting is done by the agent account itself: an {@code agent} in the body, if given, must be
-     * the caller, and when it is left out the caller is the agent.
+     * The agent the command names: the body's {@code agent}, or the caller when it is left out. Whether the caller
+     * may act as that agent is decided once, by the aggregate ({@code ProjectAccess}): an agent works only its own
+     * attempts.
      */
     private static String actingAgent(String named, Caller caller) {
-        if (named != null && !named.isBlank() && !named.equals(caller.username())) {
-            throw new TaskledgerException(ErrorCode.FORBIDDEN,
-                    "only " + named + " can act as " + named + "; you are " + caller.username());
-        }
-        return caller.username();
+        return named == null || named.isBlank() ? caller.username() : named;
     }
 
     private static TaskKey pathKey(String taskKey) {

@@ -8,6 +8,7 @@ import io.taskledger.api.event.ContainerStarted;
 import io.taskledger.api.event.TaskBecamePending;
 import io.taskledger.api.event.TaskBecameReady;
 import io.taskledger.api.event.TaskCancelled;
+import io.taskledger.api.event.TaskEvent;
 import io.taskledger.api.event.TaskSucceeded;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
@@ -182,10 +183,10 @@ class Plan {
      * the plan finds all four: it runs on every command, and four passes were a measurable share of a command's CPU
      * (docs/benchmarks.md).
      */
-    Optional<Object> nextReconciliation(ProjectId projectId) {
+    Optional<TaskEvent> nextReconciliation(ProjectId projectId) {
         TaskState blockedAgain = null;
         TaskState containerToStart = null;
-        Object rollUp = null;
+        TaskEvent rollUp = null;
         for (TaskState task : tasks.values()) {
             TaskStatus status = task.status();
             if (status == TaskStatus.PENDING && isUnblocked(task)) {
@@ -223,8 +224,8 @@ class Plan {
         return false;
     }
 
-    /** The roll-up a container's children call for, or null. */
-    private Object rollUp(ProjectId projectId, TaskState container) {
+    /** The roll-up a container's children call for ({@link TaskCancelled} or {@link TaskSucceeded}), or null. */
+    private TaskEvent rollUp(ProjectId projectId, TaskState container) {
         if (container.isFinished()) {
             return null;
         }

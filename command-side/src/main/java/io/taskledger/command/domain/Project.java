@@ -40,10 +40,12 @@ import io.taskledger.api.event.TaskBecamePending;
 import io.taskledger.api.event.TaskBecameReady;
 import io.taskledger.api.event.TaskCancelled;
 import io.taskledger.api.event.TaskEscalated;
+import io.taskledger.api.event.TaskEvent;
 import io.taskledger.api.event.TaskFailed;
 import io.taskledger.api.event.TaskStarted;
 import io.taskledger.api.event.TaskSucceeded;
 import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.ids.ProjectVersion;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.AttemptFailureReason;
 import io.taskledger.api.plan.CriterionResult;
@@ -132,7 +134,7 @@ public class Project {
                     "project " + key + " is archived and accepts no more commands");
         }
         Object expected = command.getMetaData().get(ProjectCommand.EXPECTED_VERSION);
-        if (expected != null && expectedVersion(expected) != version()) {
+        if (expected != null && ProjectVersion.fromMetadata(expected).value() != version()) {
             throw new TaskledgerException(ErrorCode.VERSION_MISMATCH, "project " + key + " is at version "
                     + version() + ", not at the expected version " + expected);
         }
@@ -358,7 +360,7 @@ public class Project {
 
     /** Applies what readiness and roll-ups call for until the plan is settled (docs/domain.md, "Statuses"). */
     private void reconcile() {
-        for (Optional<Object> next = plan.nextReconciliation(projectId); next.isPresent();
+        for (Optional<TaskEvent> next = plan.nextReconciliation(projectId); next.isPresent();
              next = plan.nextReconciliation(projectId)) {
             apply(next.get());
         }
@@ -371,18 +373,6 @@ public class Project {
     /** The sequence number of the project's last event: 0 right after creation. */
     private static long version() {
         return AggregateLifecycle.getVersion();
-    }
-
-    private static long expectedVersion(Object expected) {
-        if (expected instanceof Number number) {
-            return number.longValue();
-        }
-        try {
-            return Long.parseLong(expected.toString().trim());
-        } catch (NumberFormatException notANumber) {
-            throw new TaskledgerException(ErrorCode.INVALID_INPUT,
-                    "expected version '" + expected + "' is not a number");
-        }
     }
 
     @EventSourcingHandler

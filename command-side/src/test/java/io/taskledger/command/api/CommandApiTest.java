@@ -191,15 +191,17 @@ class CommandApiTest {
                 TaskKey.of("P04-T01-S01"), "@coding-agent"));
     }
 
+    /** Whether the caller may act as that agent is the aggregate's decision, made once (MembershipTest). */
     @Test
-    void nobody_starts_or_reports_in_another_agents_name() {
-        assertRefused(json(post(TASKS + "P04-T01-S01/start"), """
-                        {"agent":"@other-agent"}"""),
-                ErrorCode.FORBIDDEN, "only @other-agent can act as @other-agent");
-        assertRefused(json(post(TASKS + "P04-T01-S01/report"), """
-                        {"attempt":1,"agent":"@other-agent","results":[]}"""),
-                ErrorCode.FORBIDDEN, "only @other-agent can act as @other-agent");
-        verify(gateway, never()).sendAndWait(any(CommandMessage.class));
+    void the_agent_named_in_the_body_reaches_the_command_for_the_aggregate_to_decide() throws Exception {
+        when(gateway.sendAndWait(any(CommandMessage.class)))
+                .thenReturn(new AttemptOpened(1, Instant.parse("2026-01-05T10:00:00Z"), 3));
+
+        mvc.perform(json(post(TASKS + "P04-T01-S01/start"), """
+                        {"agent":"@other-agent"}""")).andExpect(status().isOk());
+
+        assertThat(sent().getPayload()).isEqualTo(new StartTaskCommand(ProjectId.of(PROJECT),
+                TaskKey.of("P04-T01-S01"), "@other-agent"));
     }
 
     @Test
@@ -255,7 +257,7 @@ class CommandApiTest {
     @Test
     void an_unparsable_if_match_is_refused_before_any_command_is_sent() {
         assertRefused(post("/api/projects/" + PROJECT + "/archive").header("If-Match", "\"abc\""),
-                ErrorCode.INVALID_INPUT, "If-Match '\"abc\"' is not a project version");
+                ErrorCode.INVALID_INPUT, "If-Match must be a project version such as");
         verify(gateway, never()).sendAndWait(any(CommandMessage.class));
     }
 

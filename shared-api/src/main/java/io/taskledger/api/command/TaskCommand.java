@@ -3,7 +3,9 @@ package io.taskledger.api.command;
 import io.taskledger.api.ids.TaskKey;
 
 /** A command addressed to one task of a project. */
-public interface TaskCommand extends ProjectCommand {
+public sealed interface TaskCommand extends ProjectCommand permits
+        AddPrerequisiteCommand, AssignTaskCommand, CancelTaskCommand, RemovePrerequisiteCommand,
+        ReportAttemptCommand, ResolveEscalationCommand, StartTaskCommand {
 
     TaskKey taskKey();
 }
