@@ -63,8 +63,12 @@ class RolesTest extends IntegrationTest {
 
     @Test
     void agents_do_not_create_projects_nor_act_in_another_agents_name() {
-        String projectId = new Projects(api).createWithExamplePlan();
+        Projects projects = new Projects(api);
+        String projectId = projects.createWithExamplePlan();
         ApiClient agent = accounts.agent("@roles-agent");
+        // A member, so that the project's own rule on who acts as which agent is what refuses it (a non-member
+        // learns nothing of the project: 404).
+        projects.join(projectId, "@roles-agent", ProjectRole.AGENT);
 
         assertForbidden(agent.post("/api/projects", json("key", Projects.uniqueKey(), "name", "x")),
                 GlobalRole.AGENT);
