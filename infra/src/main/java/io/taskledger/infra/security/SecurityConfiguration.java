@@ -119,7 +119,8 @@ public class SecurityConfiguration {
             configuration.setAllowedOrigins(origins);
             configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
             configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-                    HttpHeaders.IF_MATCH, "X-Min-Version", "X-Correlation-Id", IdempotencyFilter.KEY_HEADER));
+                    HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "X-Min-Version", "X-Correlation-Id",
+                    IdempotencyFilter.KEY_HEADER));
             configuration.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
                     HttpHeaders.LOCATION, "X-Correlation-Id", IdempotencyFilter.REPLAYED_HEADER));
             configuration.setAllowCredentials(false);

@@ -15,6 +15,7 @@ import io.taskledger.api.event.TaskAdded;
 import io.taskledger.api.event.TaskEvent;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
+import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.projections.board.ProjectReadAccess;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
@@ -45,8 +46,11 @@ public class AuditQueries {
 
     /** Reads one more than the page holds, to tell whether more follow without counting the stream. */
     @QueryHandler
-    public ProjectEventPage handle(FindProjectEventsQuery query) {
-        access.open(query.scope());
+    public ProjectAnswer<ProjectEventPage> handle(FindProjectEventsQuery query) {
+        return access.answer(query.scope(), () -> eventPage(query));
+    }
+
+    private ProjectEventPage eventPage(FindProjectEventsQuery query) {
         requireProject(query.projectId());
         List<RecordedEvent> read = log.storedEvents(query.projectId(), query.after(), query.limit() + 1);
         boolean hasMore = read.size() > query.limit();
@@ -56,8 +60,11 @@ public class AuditQueries {
     }
 
     @QueryHandler
-    public TaskHistory handle(FindTaskHistoryQuery query) {
-        access.open(query.scope());
+    public ProjectAnswer<TaskHistory> handle(FindTaskHistoryQuery query) {
+        return access.answer(query.scope(), () -> history(query));
+    }
+
+    private TaskHistory history(FindTaskHistoryQuery query) {
         List<DomainEventMessage<?>> events = messagesOf(query.projectId());
         List<HistoryEntry> entries = events.stream()
                 .filter(event -> concerns(event.getPayload(), query.taskKey()))
@@ -71,8 +78,11 @@ public class AuditQueries {
     }
 
     @QueryHandler
-    public CausationChain handle(FindEventCausesQuery query) {
-        access.open(query.scope());
+    public ProjectAnswer<CausationChain> handle(FindEventCausesQuery query) {
+        return access.answer(query.scope(), () -> causes(query));
+    }
+
+    private CausationChain causes(FindEventCausesQuery query) {
         List<DomainEventMessage<?>> events = messagesOf(query.projectId());
         DomainEventMessage<?> effect = events.stream()
                 .filter(event -> event.getIdentifier().equals(query.eventId()))

@@ -3,6 +3,7 @@ package io.taskledger.projections.board;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
@@ -45,32 +46,36 @@ public class BoardTimeTravel {
         this.access = access;
     }
 
-    /** Null when the project did not exist yet. */
+    /**
+     * A null body when the project did not exist yet. Every answer carries the project's current version: the past
+     * it shows does not change while the project does not, and a new event can only make it change.
+     */
     @QueryHandler
-    public ProjectSummary handle(FindProjectAsOfQuery query) {
-        access.open(query.scope());
-        return rebuild(query.projectId(), query.at())
+    public ProjectAnswer<ProjectSummary> handle(FindProjectAsOfQuery query) {
+        return access.answer(query.scope(), () -> rebuild(query.projectId(), query.at())
                 .map(board -> BoardViews.summary(board.project(query.projectId().value()).orElseThrow(),
                         BoardViews.countByStatus(board.tasksOf(query.projectId().value()))))
-                .orElse(null);
+                .orElse(null));
     }
 
     @QueryHandler
-    public TaskList handle(FindTasksAsOfQuery query) {
-        access.open(query.scope());
+    public ProjectAnswer<TaskList> handle(FindTasksAsOfQuery query) {
         ProjectId projectId = query.tasks().projectId();
-        InMemoryBoardStore board = existing(projectId, query.at());
-        return BoardViews.tasks(board.tasksOf(projectId.value()), query.tasks());
+        return access.answer(query.scope(), () -> {
+            InMemoryBoardStore board = existing(projectId, query.at());
+            return BoardViews.tasks(board.tasksOf(projectId.value()), query.tasks());
+        });
     }
 
-    /** Null when the task did not exist yet. */
+    /** A null body when the task did not exist yet. */
     @QueryHandler
-    public TaskDetails handle(FindTaskAsOfQuery query) {
-        access.open(query.scope());
+    public ProjectAnswer<TaskDetails> handle(FindTaskAsOfQuery query) {
         UUID projectId = query.task().projectId().value();
-        InMemoryBoardStore board = existing(query.task().projectId(), query.at());
-        return BoardViews.task(board.tasksOf(projectId), query.task().taskKey(),
-                task -> board.attemptsOf(projectId, task.getKey().value()));
+        return access.answer(query.scope(), () -> {
+            InMemoryBoardStore board = existing(query.task().projectId(), query.at());
+            return BoardViews.task(board.tasksOf(projectId), query.task().taskKey(),
+                    task -> board.attemptsOf(projectId, task.getKey().value()));
+        });
     }
 
     private InMemoryBoardStore existing(ProjectId projectId, PointInTime at) {

@@ -5,6 +5,7 @@ import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.ProjectVersion;
+import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectScope;
 import io.taskledger.projections.audit.StoredProjectAccess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Who may read a project, decided in one place, where every project-scoped query is answered: members of the
@@ -100,6 +102,19 @@ public class ProjectReadAccess {
         } finally {
             waiting.release();
         }
+    }
+
+    /**
+     * Answers a project-scoped query: once the viewer may see the project ({@link #open}), the read's result at the
+     * version the board reflects, or, while the project is still at a version the scope knows, that it is unchanged,
+     * without reading. The rows are read after the version, so they are never older than it.
+     */
+    public <T> ProjectAnswer<T> answer(ProjectScope scope, Supplier<T> read) {
+        ProjectVersion version = open(scope);
+        if (scope.known().contains(version)) {
+            return ProjectAnswer.unchangedAt(version);
+        }
+        return ProjectAnswer.of(version, read.get());
     }
 
     private long waitFor(ProjectScope scope, long wanted, long reflected) {

@@ -14,6 +14,7 @@ import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.MemberList;
+import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
@@ -65,41 +66,38 @@ public class TaskBoardQueries {
     /** Refused as not found when the project is unknown or hidden from the viewer. */
     @QueryHandler
     @Transactional(readOnly = true)
-    public ProjectSummary handle(FindProjectQuery query) {
-        access.open(query.scope());
+    public ProjectAnswer<ProjectSummary> handle(FindProjectQuery query) {
         UUID projectId = query.projectId().value();
-        return board.project(projectId)
+        return access.answer(query.scope(), () -> board.project(projectId)
                 .map(project -> BoardViews.summary(project, board.countByStatus(projectId)))
-                .orElseThrow(() -> ProjectReadAccess.notFound(query.projectId()));
+                .orElseThrow(() -> ProjectReadAccess.notFound(query.projectId())));
     }
 
     /** By username. */
     @QueryHandler
-    public MemberList handle(FindMembersQuery query) {
-        access.open(query.scope());
-        return new MemberList(board.members(query.projectId().value()).stream()
+    public ProjectAnswer<MemberList> handle(FindMembersQuery query) {
+        return access.answer(query.scope(), () -> new MemberList(board.members(query.projectId().value()).stream()
                 .map(member -> new MemberList.Member(member.getUsername(), member.getRole()))
-                .toList());
+                .toList()));
     }
 
     /** Plan order. */
     @QueryHandler
-    public TaskList handle(FindTasksQuery query) {
-        access.open(query.scope());
-        return BoardViews.taskList(board.outlines(query.projectId().value()), query);
+    public ProjectAnswer<TaskList> handle(FindTasksQuery query) {
+        return access.answer(query.scope(),
+                () -> BoardViews.taskList(board.outlines(query.projectId().value()), query));
     }
 
-    /** Null when the project has no such task. */
+    /** A null body when the project has no such task. */
     @QueryHandler
     @Transactional(readOnly = true)
-    public TaskDetails handle(FindTaskQuery query) {
-        access.open(query.scope());
+    public ProjectAnswer<TaskDetails> handle(FindTaskQuery query) {
         UUID projectId = query.projectId().value();
         String key = query.taskKey().value();
-        return board.task(projectId, key)
+        return access.answer(query.scope(), () -> board.task(projectId, key)
                 .map(task -> BoardViews.details(task, new ProjectPlan(board.outlines(projectId)),
                         board.attempts(projectId, key)))
-                .orElse(null);
+                .orElse(null));
     }
 
     /** Null when nothing is startable for the agent. */

@@ -22,6 +22,7 @@ import io.taskledger.api.event.TaskSucceeded;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.ids.ProjectVersion;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.AttemptFailureReason;
 import io.taskledger.api.plan.CriterionResult;
@@ -45,7 +46,9 @@ import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.MemberList;
+import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectScope;
+import io.taskledger.api.query.ProjectScopedQuery;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
@@ -119,7 +122,7 @@ class TaskBoardProjectionTest {
     void tasks_come_in_plan_order_with_what_blocks_them() {
         givenPlanWithSetupReady();
 
-        TaskList all = ask(new FindTasksQuery(scope(projectId), null, null, null), TaskList.class);
+        TaskList all = this.<TaskList>read(new FindTasksQuery(scope(projectId), null, null, null));
 
         assertThat(all.tasks()).extracting(TaskRow::key).isEqualTo(keys("P1", "P1-T1", "P1-T1-S1", "P1-T1-S2", "P2"));
         assertThat(all.tasks()).extracting(TaskRow::status).containsExactly(TaskStatus.READY, TaskStatus.READY,
@@ -131,8 +134,31 @@ class TaskBoardProjectionTest {
                 .isEqualTo(keys("P1-T1-S2", "P2"));
         assertThat(keysOf(new FindTasksQuery(scope(projectId), null, "coder", TaskLevel.SUBTASK)))
                 .isEqualTo(keys("P1-T1-S2"));
-        assertThat(refusal(() -> ask(new FindTasksQuery(scope(ProjectId.random()), null, null, null), TaskList.class)))
+        assertThat(refusal(() -> read(new FindTasksQuery(scope(ProjectId.random()), null, null, null))))
                 .as("an unknown project").isEqualTo(ErrorCode.PROJECT_NOT_FOUND);
+    }
+
+    @Test
+    void a_read_at_a_version_the_asker_holds_is_answered_unchanged_without_a_body() {
+        givenPlanWithSetupReady();
+        ProjectVersion current = ProjectVersion.of(history.version());
+        ProjectVersion earlier = ProjectVersion.of(history.version() - 1);
+
+        ProjectAnswer<TaskList> held = answer(new FindTasksQuery(
+                new ProjectScope(projectId, ADMIN, null, List.of(earlier, current)), null, null, null));
+        ProjectAnswer<TaskList> stale = answer(new FindTasksQuery(
+                new ProjectScope(projectId, ADMIN, null, List.of(earlier)), null, null, null));
+
+        assertThat(held.unchanged()).isTrue();
+        assertThat(held.version()).isEqualTo(current);
+        assertThat(held.body()).isNull();
+        assertThat(stale.unchanged()).isFalse();
+        assertThat(stale.version()).isEqualTo(current);
+        assertThat(stale.body().tasks()).hasSize(5);
+        assertThat(refusal(() -> answer(new FindTasksQuery(new ProjectScope(projectId,
+                new Caller("sam", GlobalRole.MANAGER), null, List.of(current)), null, null, null))))
+                .as("a viewer who may not see the project learns nothing, whatever version it names")
+                .isEqualTo(ErrorCode.PROJECT_NOT_FOUND);
     }
 
     @Test
@@ -346,13 +372,13 @@ class TaskBoardProjectionTest {
         assertThat(visibleTo(new Caller("audrey", GlobalRole.AUDITOR))).isTrue();
         assertThat(ask(new FindProjectsQuery(new Caller("sam", GlobalRole.MANAGER)), ProjectList.class).projects())
                 .isEmpty();
-        assertThat(ask(new FindMembersQuery(scope(projectId)), MemberList.class).members())
+        assertThat(this.<MemberList>read(new FindMembersQuery(scope(projectId))).members())
                 .extracting(MemberList.Member::username).containsExactly("olga", "vic");
 
         given(new MemberRemoved(projectId, "vic", ProjectRole.VIEWER));
         assertThat(visibleTo(new Caller("vic", GlobalRole.VIEWER))).isFalse();
         given(new MemberRoleChanged(projectId, "olga", ProjectRole.MANAGER, ProjectRole.OWNER));
-        assertThat(ask(new FindMembersQuery(scope(projectId)), MemberList.class).members())
+        assertThat(this.<MemberList>read(new FindMembersQuery(scope(projectId))).members())
                 .containsExactly(new MemberList.Member("olga", ProjectRole.MANAGER));
     }
 
@@ -412,7 +438,7 @@ class TaskBoardProjectionTest {
 
     private List<Object> everyAnswer() {
         return List.of(ask(new FindProjectsQuery(ADMIN), ProjectList.class),
-                ask(new FindTasksQuery(scope(projectId), null, null, null), TaskList.class),
+                read(new FindTasksQuery(scope(projectId), null, null, null)),
                 findTask("P1-T1-S1").orElseThrow(), inbox(null));
     }
 
@@ -420,9 +446,9 @@ class TaskBoardProjectionTest {
     private boolean visibleTo(Caller viewer) {
         ProjectScope scope = ProjectScope.of(projectId, viewer);
         List<ErrorCode> refusals = Arrays.asList(
-                refusal(() -> ask(new FindProjectQuery(scope), ProjectSummary.class)),
-                refusal(() -> ask(new FindTasksQuery(scope, null, null, null), TaskList.class)),
-                refusal(() -> ask(new FindMembersQuery(scope), MemberList.class)),
+                refusal(() -> read(new FindProjectQuery(scope))),
+                refusal(() -> read(new FindTasksQuery(scope, null, null, null))),
+                refusal(() -> read(new FindMembersQuery(scope))),
                 refusal(() -> findTask(scope, "A")));
         assertThat(refusals).as("every project-scoped query decides alike").containsOnly(refusals.get(0));
         return refusals.get(0) == null;
@@ -492,6 +518,16 @@ class TaskBoardProjectionTest {
         });
     }
 
+    /** The body of a project-scoped query's answer. */
+    private <R> R read(ProjectScopedQuery query) {
+        return this.<R>answer(query).body();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> ProjectAnswer<R> answer(ProjectScopedQuery query) {
+        return queries.query(query, ProjectAnswer.responseType()).join();
+    }
+
     private <R> R ask(Object query, Class<R> answer) {
         return queries.query(query, answer).join();
     }
@@ -499,7 +535,7 @@ class TaskBoardProjectionTest {
     /** Empty when refused as not found. */
     private Optional<ProjectSummary> findProject(ProjectId id) {
         try {
-            return Optional.of(ask(new FindProjectQuery(scope(id)), ProjectSummary.class));
+            return Optional.of(read(new FindProjectQuery(scope(id))));
         } catch (CompletionException e) {
             if (e.getCause() instanceof TaskledgerException refused
                     && refused.code() == ErrorCode.PROJECT_NOT_FOUND) {
@@ -514,8 +550,7 @@ class TaskBoardProjectionTest {
     }
 
     private Optional<TaskDetails> findTask(ProjectScope scope, String key) {
-        return queries.query(new FindTaskQuery(scope, TaskKey.of(key)),
-                ResponseTypes.optionalInstanceOf(TaskDetails.class)).join();
+        return Optional.ofNullable(read(new FindTaskQuery(scope, TaskKey.of(key))));
     }
 
     private Optional<TaskRow> nextTaskFor(String agent) {
@@ -527,6 +562,6 @@ class TaskBoardProjectionTest {
     }
 
     private List<TaskKey> keysOf(FindTasksQuery query) {
-        return ask(query, TaskList.class).tasks().stream().map(TaskRow::key).toList();
+        return this.<TaskList>read(query).tasks().stream().map(TaskRow::key).toList();
     }
 }

@@ -12,6 +12,8 @@ import io.taskledger.api.audit.VerifyProjectQuery;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.query.ProjectScope;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,12 +21,19 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What happened in a project, who did it and why: read from the event store, not from the board. */
+import java.util.function.Function;
+
+/**
+ * What happened in a project, who did it and why: read from the event store, not from the board. The reads answer
+ * the version the board reflects as {@code ETag}, as every project read does: the event store may already hold later
+ * events, so a revalidation can answer 304 for as long as the board lags behind them.
+ */
 @RestController
 @RequestMapping("/api/projects/{projectId}")
 public class AuditQueryController {
 
     private static final String MIN_VERSION = RequestValues.MIN_VERSION_HEADER;
+    private static final String IF_NONE_MATCH = HttpHeaders.IF_NONE_MATCH;
 
     private final BoardQueries queries;
 
@@ -37,50 +46,57 @@ public class AuditQueryController {
      * decide). With {@code X-Min-Version} the read first waits until the project is known at that version, as every
      * project read does.
      */
-    private static ProjectScope visible(String projectIdText, String minVersion, Caller caller) {
-        return RequestValues.scope(projectIdText, minVersion, caller);
+    private static ProjectScope visible(String projectIdText, String minVersion, String ifNoneMatch, Caller caller) {
+        return RequestValues.scope(projectIdText, minVersion, ifNoneMatch, caller);
     }
 
     /** The project's events in sequence order, from the one after {@code after}; follow {@code nextAfter}. */
     @GetMapping("/events")
-    public ProjectEventPage events(@PathVariable("projectId") String projectId,
+    public ResponseEntity<ProjectEventPage> events(@PathVariable("projectId") String projectId,
                                    @RequestParam(name = "after", required = false) String after,
                                    @RequestParam(name = "limit", required = false) String limit,
                                    @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
+                                   @RequestHeader(name = IF_NONE_MATCH, required = false) String ifNoneMatch,
                                    Caller caller) {
         long afterSequence = number("after", after, -1, -1, Long.MAX_VALUE);
         int pageSize = (int) number("limit", limit, FindProjectEventsQuery.DEFAULT_LIMIT, 1,
                 FindProjectEventsQuery.MAX_LIMIT);
-        return queries.ask(new FindProjectEventsQuery(visible(projectId, minVersion, caller), afterSequence, pageSize),
-                ProjectEventPage.class);
+        return ProjectResponses.respond(queries.askProject(new FindProjectEventsQuery(
+                visible(projectId, minVersion, ifNoneMatch, caller), afterSequence, pageSize)), Function.identity());
     }
 
     /** The task's timeline in plain words, each entry with its time and actor. */
     @GetMapping("/tasks/{taskKey}/history")
-    public TaskHistory history(@PathVariable("projectId") String projectId,
+    public ResponseEntity<TaskHistory> history(@PathVariable("projectId") String projectId,
                                @PathVariable("taskKey") String taskKey,
                                @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
+                               @RequestHeader(name = IF_NONE_MATCH, required = false) String ifNoneMatch,
                                Caller caller) {
-        return queries.ask(new FindTaskHistoryQuery(visible(projectId, minVersion, caller),
-                RequestValues.taskKey(taskKey)), TaskHistory.class);
+        return ProjectResponses.respond(queries.askProject(new FindTaskHistoryQuery(
+                visible(projectId, minVersion, ifNoneMatch, caller), RequestValues.taskKey(taskKey))),
+                Function.identity());
     }
 
     /** Why the event happened: the events of the same command before it, then the command (or deadline) itself. */
     @GetMapping("/events/{eventId}/causes")
-    public CausationChain causes(@PathVariable("projectId") String projectId,
+    public ResponseEntity<CausationChain> causes(@PathVariable("projectId") String projectId,
                                  @PathVariable("eventId") String eventId,
                                  @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
+                                 @RequestHeader(name = IF_NONE_MATCH, required = false) String ifNoneMatch,
                                  Caller caller) {
-        return queries.ask(new FindEventCausesQuery(visible(projectId, minVersion, caller), eventId),
-                CausationChain.class);
+        return ProjectResponses.respond(queries.askProject(new FindEventCausesQuery(
+                visible(projectId, minVersion, ifNoneMatch, caller), eventId)), Function.identity());
     }
 
-    /** Recomputes the project's hash chain and names the first event that does not match. */
+    /**
+     * Recomputes the project's hash chain and names the first event that does not match. Never answered 304: it
+     * looks for changes the project's version cannot show (rows altered in the database).
+     */
     @GetMapping("/verify")
     public IntegrityReport verify(@PathVariable("projectId") String projectId,
                                   @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
                                   Caller caller) {
-        return queries.ask(new VerifyProjectQuery(visible(projectId, minVersion, caller)), IntegrityReport.class);
+        return queries.ask(new VerifyProjectQuery(visible(projectId, minVersion, null, caller)), IntegrityReport.class);
     }
 
     private static long number(String parameter, String text, long absent, long min, long max) {

@@ -1,5 +1,7 @@
 package io.taskledger.query.api;
 
+import io.taskledger.api.query.ProjectAnswer;
+import io.taskledger.api.query.ProjectScopedQuery;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,12 @@ public class BoardQueries {
 
     public <R> R ask(Object query, Class<R> answerType) {
         return await(queryGateway.query(query, ResponseTypes.instanceOf(answerType)));
+    }
+
+    /** A project-scoped query's answer, with the version it reflects. */
+    @SuppressWarnings("unchecked")
+    public <R> ProjectAnswer<R> askProject(ProjectScopedQuery query) {
+        return await(queryGateway.query(query, ProjectAnswer.responseType()));
     }
 
     /** For queries answered with null when there is nothing to show. */

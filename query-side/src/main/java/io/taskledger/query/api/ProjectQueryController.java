@@ -3,7 +3,7 @@ package io.taskledger.query.api;
 import io.taskledger.api.access.Caller;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
-import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.ids.ProjectVersion;
 import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.FindMembersQuery;
@@ -12,11 +12,14 @@ import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.MemberList;
+import io.taskledger.api.query.ProjectAnswer;
+import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +29,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The board of projects and their tasks. Project-scoped reads carry the caller as viewer and honour
- * {@value RequestValues#MIN_VERSION_HEADER}; the query handlers decide what the viewer may see.
+ * {@value RequestValues#MIN_VERSION_HEADER}; the query handlers decide what the viewer may see. Each answers the
+ * project version it reflects as {@code ETag} and honours {@code If-None-Match} ({@link ProjectResponses}).
  */
 @RestController
 @RequestMapping("/api/projects")
@@ -38,9 +43,11 @@ public class ProjectQueryController {
     private static final String MIN_VERSION = RequestValues.MIN_VERSION_HEADER;
 
     private final BoardQueries queries;
+    private final SerializedBoards boards;
 
-    public ProjectQueryController(BoardQueries queries) {
+    public ProjectQueryController(BoardQueries queries, SerializedBoards boards) {
         this.queries = queries;
+        this.boards = boards;
     }
 
     /** Newest first: the projects the caller is a member of, or all for ADMIN and AUDITOR. */
@@ -49,53 +56,78 @@ public class ProjectQueryController {
         return queries.ask(new FindProjectsQuery(caller), ProjectList.class).projects();
     }
 
-    /** With the version it reflects as ETag. */
     @GetMapping("/{projectId}")
     public ResponseEntity<ProjectSummary> project(
             @PathVariable("projectId") String projectIdText,
             @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        ProjectSummary project = queries.ask(new FindProjectQuery(RequestValues.scope(projectIdText, minVersion,
-                caller)), ProjectSummary.class);
-        return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
+        return ProjectResponses.respond(queries.askProject(new FindProjectQuery(
+                RequestValues.scope(projectIdText, minVersion, ifNoneMatch, caller))), Function.identity());
     }
 
-    /** In plan order; each filter optional. */
+    /**
+     * In plan order; each filter optional. Serialized once per project version and filter ({@link SerializedBoards});
+     * each request still has its viewer checked by the query handler.
+     */
     @GetMapping("/{projectId}/tasks")
-    public List<TaskRow> tasks(
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ResponseEntity<List<TaskRow>> tasks(
             @PathVariable("projectId") String projectIdText,
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "assignee", required = false) String assignee,
             @RequestParam(name = "level", required = false) String level,
             @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        FindTasksQuery query = new FindTasksQuery(RequestValues.scope(projectIdText, minVersion, caller),
+        ProjectScope scope = RequestValues.scope(projectIdText, minVersion, ifNoneMatch, caller);
+        FindTasksQuery board = new FindTasksQuery(scope,
                 RequestValues.optionalEnum("status", status, TaskStatus.class),
                 assignee == null || assignee.isBlank() ? null : assignee,
                 RequestValues.optionalEnum("level", level, TaskLevel.class));
-        return queries.ask(query, TaskList.class).tasks();
+        ProjectVersion kept = boards.versionOf(board);
+        FindTasksQuery query = kept == null ? board : new FindTasksQuery(scope.alsoKnowing(kept), board.status(),
+                board.assignee(), board.level());
+        ProjectAnswer<TaskList> answer = queries.askProject(query);
+        if (answer.unchanged() && scope.known().contains(answer.version())) {
+            return ProjectResponses.notModified(answer);
+        }
+        SerializedBoards.RawRows rows = answer.unchanged() ? boards.kept(board, answer.version()) : null;
+        if (rows == null) {
+            TaskList read = answer.unchanged() ? queries.<TaskList>askProject(board).body() : answer.body();
+            rows = boards.keep(board, answer.version(), read.tasks());
+        }
+        // The rows go out as the JSON kept for this version: the declared type is what that JSON holds.
+        return (ResponseEntity) ResponseEntity.ok().eTag(answer.version().etag())
+                .cacheControl(ProjectResponses.REVALIDATE).body(rows);
     }
 
     @GetMapping("/{projectId}/tasks/{taskKey}")
-    public TaskDetails task(
+    public ResponseEntity<TaskDetails> task(
             @PathVariable("projectId") String projectIdText,
             @PathVariable("taskKey") String taskKeyText,
             @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        FindTaskQuery query = new FindTaskQuery(RequestValues.scope(projectIdText, minVersion, caller),
+        FindTaskQuery query = new FindTaskQuery(RequestValues.scope(projectIdText, minVersion, ifNoneMatch, caller),
                 RequestValues.taskKey(taskKeyText));
-        return queries.askOptional(query, TaskDetails.class)
-                .orElseThrow(() -> new TaskledgerException(ErrorCode.TASK_NOT_FOUND,
-                        "project " + query.projectId() + " has no task " + query.taskKey()));
+        return ProjectResponses.respond(queries.askProject(query), (TaskDetails task) -> {
+            if (task == null) {
+                throw new TaskledgerException(ErrorCode.TASK_NOT_FOUND,
+                        "project " + query.projectId() + " has no task " + query.taskKey());
+            }
+            return task;
+        });
     }
 
     /** By username. */
     @GetMapping("/{projectId}/members")
-    public List<MemberList.Member> members(
+    public ResponseEntity<List<MemberList.Member>> members(
             @PathVariable("projectId") String projectIdText,
             @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        return queries.ask(new FindMembersQuery(RequestValues.scope(projectIdText, minVersion, caller)),
-                MemberList.class).members();
+        return ProjectResponses.respond(queries.askProject(new FindMembersQuery(
+                RequestValues.scope(projectIdText, minVersion, ifNoneMatch, caller))), MemberList::members);
     }
 }

@@ -8,7 +8,11 @@ import io.taskledger.api.ids.ProjectVersion;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.query.ProjectScope;
 
+import org.springframework.http.HttpHeaders;
+
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,8 +29,32 @@ final class RequestValues {
 
     /** What a project-scoped query carries: the project, the caller as viewer, and the version the read must reflect. */
     static ProjectScope scope(String projectIdText, String minVersion, Caller caller) {
+        return scope(projectIdText, minVersion, null, caller);
+    }
+
+    /** ... and the versions whose answer the caller holds ({@code If-None-Match}). */
+    static ProjectScope scope(String projectIdText, String minVersion, String ifNoneMatch, Caller caller) {
         return new ProjectScope(projectId(projectIdText), caller,
-                ProjectVersion.fromHeader(MIN_VERSION_HEADER, minVersion));
+                ProjectVersion.fromHeader(MIN_VERSION_HEADER, minVersion), entityTags(ifNoneMatch));
+    }
+
+    /**
+     * The project versions an {@code If-None-Match} names ({@code "12"}, {@code W/"12"}, a list of them); none for
+     * {@code *} or a tag that is no version: such a request is answered in full.
+     */
+    static List<ProjectVersion> entityTags(String ifNoneMatch) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return List.of();
+        }
+        List<ProjectVersion> versions = new ArrayList<>();
+        for (String tag : ifNoneMatch.split(",")) {
+            try {
+                versions.add(ProjectVersion.fromHeader(HttpHeaders.IF_NONE_MATCH, tag));
+            } catch (TaskledgerException notAVersion) {
+                // another server's tag, or *: nothing this server answered, so no version is known
+            }
+        }
+        return List.copyOf(versions);
     }
 
     static ProjectId projectId(String text) {

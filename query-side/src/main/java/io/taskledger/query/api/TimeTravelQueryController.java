@@ -17,9 +17,11 @@ import io.taskledger.api.timetravel.FindProjectAsOfQuery;
 import io.taskledger.api.timetravel.FindTaskAsOfQuery;
 import io.taskledger.api.timetravel.FindTasksAsOfQuery;
 import io.taskledger.api.timetravel.PointInTime;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +34,8 @@ import java.util.List;
 /**
  * The board as it was: the project, task and tasks reads of {@link ProjectQueryController} with {@code asOf} (an
  * ISO-8601 instant) and/or {@code asOfVersion} (a project version), answered in the same shapes from the event store.
- * Spring routes a read here only when one of the two parameters is present.
+ * Spring routes a read here only when one of the two parameters is present. The {@code ETag} is the project's
+ * current version, as for the live reads: the past shown cannot change while the project does not.
  */
 @RestController
 @RequestMapping("/api/projects/{projectId}")
@@ -52,84 +55,99 @@ public class TimeTravelQueryController {
             @PathVariable("projectId") String projectId,
             @RequestParam(AS_OF) String asOf,
             @RequestParam(name = AS_OF_VERSION, required = false) String asOfVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        return project(projectId, pointInTime(asOf, asOfVersion), caller);
+        return project(projectId, pointInTime(asOf, asOfVersion), ifNoneMatch, caller);
     }
 
     @GetMapping(params = {AS_OF_VERSION, "!" + AS_OF})
     public ResponseEntity<ProjectSummary> projectAsOfVersion(
             @PathVariable("projectId") String projectId,
             @RequestParam(AS_OF_VERSION) String asOfVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        return project(projectId, pointInTime(null, asOfVersion), caller);
+        return project(projectId, pointInTime(null, asOfVersion), ifNoneMatch, caller);
     }
 
     @GetMapping(path = "/tasks", params = AS_OF)
-    public List<TaskRow> tasksAsOf(
+    public ResponseEntity<List<TaskRow>> tasksAsOf(
             @PathVariable("projectId") String projectId,
             @RequestParam(AS_OF) String asOf,
             @RequestParam(name = AS_OF_VERSION, required = false) String asOfVersion,
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "assignee", required = false) String assignee,
             @RequestParam(name = "level", required = false) String level,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        return tasks(projectId, pointInTime(asOf, asOfVersion), status, assignee, level, caller);
+        return tasks(projectId, pointInTime(asOf, asOfVersion), status, assignee, level, ifNoneMatch, caller);
     }
 
     @GetMapping(path = "/tasks", params = {AS_OF_VERSION, "!" + AS_OF})
-    public List<TaskRow> tasksAsOfVersion(
+    public ResponseEntity<List<TaskRow>> tasksAsOfVersion(
             @PathVariable("projectId") String projectId,
             @RequestParam(AS_OF_VERSION) String asOfVersion,
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "assignee", required = false) String assignee,
             @RequestParam(name = "level", required = false) String level,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        return tasks(projectId, pointInTime(null, asOfVersion), status, assignee, level, caller);
+        return tasks(projectId, pointInTime(null, asOfVersion), status, assignee, level, ifNoneMatch, caller);
     }
 
     @GetMapping(path = "/tasks/{taskKey}", params = AS_OF)
-    public TaskDetails taskAsOf(
+    public ResponseEntity<TaskDetails> taskAsOf(
             @PathVariable("projectId") String projectId,
             @PathVariable("taskKey") String taskKey,
             @RequestParam(AS_OF) String asOf,
             @RequestParam(name = AS_OF_VERSION, required = false) String asOfVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        return task(projectId, taskKey, pointInTime(asOf, asOfVersion), caller);
+        return task(projectId, taskKey, pointInTime(asOf, asOfVersion), ifNoneMatch, caller);
     }
 
     @GetMapping(path = "/tasks/{taskKey}", params = {AS_OF_VERSION, "!" + AS_OF})
-    public TaskDetails taskAsOfVersion(
+    public ResponseEntity<TaskDetails> taskAsOfVersion(
             @PathVariable("projectId") String projectId,
             @PathVariable("taskKey") String taskKey,
             @RequestParam(AS_OF_VERSION) String asOfVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        return task(projectId, taskKey, pointInTime(null, asOfVersion), caller);
+        return task(projectId, taskKey, pointInTime(null, asOfVersion), ifNoneMatch, caller);
     }
 
-    private ResponseEntity<ProjectSummary> project(String projectIdText, PointInTime at, Caller caller) {
-        ProjectScope scope = RequestValues.scope(projectIdText, null, caller);
-        ProjectId projectId = scope.projectId();
-        ProjectSummary project = queries.askOptional(new FindProjectAsOfQuery(scope, at), ProjectSummary.class)
-                .orElseThrow(() -> new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND,
-                        "project " + projectId + " did not exist then"));
-        return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
+    private ResponseEntity<ProjectSummary> project(String projectIdText, PointInTime at, String ifNoneMatch,
+                                                   Caller caller) {
+        ProjectScope scope = RequestValues.scope(projectIdText, null, ifNoneMatch, caller);
+        return ProjectResponses.respond(queries.askProject(new FindProjectAsOfQuery(scope, at)),
+                (ProjectSummary project) -> {
+                    if (project == null) {
+                        throw new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND,
+                                "project " + scope.projectId() + " did not exist then");
+                    }
+                    return project;
+                });
     }
 
-    private List<TaskRow> tasks(String projectId, PointInTime at, String status, String assignee, String level,
-                                Caller caller) {
-        FindTasksQuery tasks = new FindTasksQuery(RequestValues.scope(projectId, null, caller),
+    private ResponseEntity<List<TaskRow>> tasks(String projectId, PointInTime at, String status, String assignee,
+                                                String level, String ifNoneMatch, Caller caller) {
+        FindTasksQuery tasks = new FindTasksQuery(RequestValues.scope(projectId, null, ifNoneMatch, caller),
                 RequestValues.optionalEnum("status", status, TaskStatus.class),
                 assignee == null || assignee.isBlank() ? null : assignee,
                 RequestValues.optionalEnum("level", level, TaskLevel.class));
-        return queries.ask(new FindTasksAsOfQuery(tasks, at), TaskList.class).tasks();
+        return ProjectResponses.respond(queries.askProject(new FindTasksAsOfQuery(tasks, at)), TaskList::tasks);
     }
 
-    private TaskDetails task(String projectId, String taskKey, PointInTime at, Caller caller) {
-        FindTaskQuery task = new FindTaskQuery(RequestValues.scope(projectId, null, caller),
+    private ResponseEntity<TaskDetails> task(String projectId, String taskKey, PointInTime at, String ifNoneMatch,
+                                             Caller caller) {
+        FindTaskQuery task = new FindTaskQuery(RequestValues.scope(projectId, null, ifNoneMatch, caller),
                 RequestValues.taskKey(taskKey));
-        return queries.askOptional(new FindTaskAsOfQuery(task, at), TaskDetails.class)
-                .orElseThrow(() -> new TaskledgerException(ErrorCode.TASK_NOT_FOUND,
-                        "project " + task.projectId() + " had no task " + task.taskKey() + " then"));
+        return ProjectResponses.respond(queries.askProject(new FindTaskAsOfQuery(task, at)), (TaskDetails details) -> {
+            if (details == null) {
+                throw new TaskledgerException(ErrorCode.TASK_NOT_FOUND,
+                        "project " + task.projectId() + " had no task " + task.taskKey() + " then");
+            }
+            return details;
+        });
     }
 
     private static PointInTime pointInTime(String asOf, String asOfVersion) {

@@ -5,6 +5,7 @@ import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.ids.ProjectVersion;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.Priority;
 import io.taskledger.api.plan.TaskLevel;
@@ -19,6 +20,7 @@ import io.taskledger.api.query.FindProjectQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectScopedQuery;
 import io.taskledger.api.query.ProjectList;
@@ -31,12 +33,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
@@ -54,6 +58,8 @@ class QueryControllersTest {
     private final TaskRow row = new TaskRow(known, TaskKey.of("P1"), TaskLevel.PHASE, null, "Setup",
             TaskStatus.READY, null, Priority.HIGH, 0, 3, List.of(), 1);
     private final List<Object> asked = new ArrayList<>();
+    private final AtomicInteger reads = new AtomicInteger();
+    private ProjectVersion version = ProjectVersion.of(7);
     private static final Caller VIEWER = new Caller("vic", GlobalRole.VIEWER);
 
     private MockMvc mvc;
@@ -62,19 +68,12 @@ class QueryControllersTest {
     void setUp() {
         BoardQueries queries = new StubAnswers()
                 .answer(FindProjectsQuery.class, ProjectList.class, query -> new ProjectList(List.of(summary)))
-                .answer(FindProjectQuery.class, ProjectSummary.class, query -> {
-                    reflect(query);
-                    return summary;
-                })
-                .answer(FindTasksQuery.class, TaskList.class, query -> {
-                    reflect(query);
+                .answer(FindProjectQuery.class, ProjectAnswer.class, query -> answer(query, summary))
+                .answer(FindTasksQuery.class, ProjectAnswer.class, query -> {
                     asked.add(query);
-                    return new TaskList(List.of(row));
+                    return answer(query, new TaskList(List.of(row)));
                 })
-                .answer(FindTaskQuery.class, TaskDetails.class, query -> {
-                    reflect(query);
-                    return null;
-                })
+                .answer(FindTaskQuery.class, ProjectAnswer.class, query -> answer(query, null))
                 .answer(FindNextTaskQuery.class, TaskRow.class, query -> query.agent().equals("coder") ? row : null)
                 .answer(FindAgentWorkloadsQuery.class, AgentWorkloadList.class,
                         query -> new AgentWorkloadList(List.of(new AgentWorkload("coder", 1, 2, 0, 0, 3, 0))))
@@ -83,22 +82,91 @@ class QueryControllersTest {
                     return new EscalationList(List.of());
                 })
                 .queries();
-        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries),
+        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries,
+                                new SerializedBoards(JsonMapper.builder().build(), 10)),
                         new AgentQueryController(queries), new EscalationQueryController(queries))
                 .setControllerAdvice(new RefusalsAsStatus())
                 .setCustomArgumentResolvers(new FixedCaller(VIEWER))
                 .build();
     }
 
-    /** As the handlers decide (ProjectReadAccess): only the known project at version 7, to this viewer. */
-    private void reflect(ProjectScopedQuery query) {
+    /**
+     * As the handlers answer (ProjectReadAccess): only the known project, at version {@link #version}, to this
+     * viewer; unchanged, without reading, at a version the query's scope knows.
+     */
+    private ProjectAnswer<Object> answer(ProjectScopedQuery query, Object body) {
         if (!query.projectId().equals(known) || !query.viewer().equals(VIEWER)) {
             throw new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND, "project " + query.projectId()
                     + " does not exist");
         }
-        if (query.scope().minVersion() != null && query.scope().minVersion().value() > 7) {
+        if (query.scope().minVersion() != null && query.scope().minVersion().value() > version.value()) {
             throw new TaskledgerException(ErrorCode.READ_MODEL_BEHIND, "not yet");
         }
+        if (query.scope().known().contains(version)) {
+            return ProjectAnswer.unchangedAt(version);
+        }
+        reads.incrementAndGet();
+        return ProjectAnswer.of(version, body);
+    }
+
+    @Test
+    void every_project_read_answers_its_version_as_etag_and_to_be_revalidated() throws Exception {
+        for (String path : List.of("/api/projects/{id}", "/api/projects/{id}/tasks")) {
+            mvc.perform(get(path, known))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("ETag", "\"7\""))
+                    .andExpect(header().string("Cache-Control", "no-cache, private"));
+        }
+    }
+
+    @Test
+    void a_revalidation_at_the_current_version_is_not_modified_and_reads_nothing() throws Exception {
+        for (String path : List.of("/api/projects/{id}", "/api/projects/{id}/tasks", "/api/projects/{id}/tasks/P1")) {
+            int before = reads.get();
+            mvc.perform(get(path, known).header("If-None-Match", "\"7\""))
+                    .andExpect(status().isNotModified())
+                    .andExpect(header().string("ETag", "\"7\""))
+                    .andExpect(content().string(""));
+            assertThat(reads.get()).as(path).isEqualTo(before);
+        }
+        mvc.perform(get("/api/projects/{id}", known).header("If-None-Match", "\"6\", W/\"7\""))
+                .andExpect(status().isNotModified());
+    }
+
+    @Test
+    void a_stale_etag_gets_the_new_answer() throws Exception {
+        mvc.perform(get("/api/projects/{id}/tasks", known).header("If-None-Match", "\"6\""))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"7\""))
+                .andExpect(jsonPath("$[0].key").value("P1"));
+        mvc.perform(get("/api/projects/{id}", known).header("If-None-Match", "\"6\""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(7));
+    }
+
+    @Test
+    void a_board_is_serialized_once_per_version_and_written_again_as_kept() throws Exception {
+        String first = mvc.perform(get("/api/projects/{id}/tasks", known)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        int readsAfterFirst = reads.get();
+
+        String second = mvc.perform(get("/api/projects/{id}/tasks", known)).andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"7\"")).andReturn().getResponse().getContentAsString();
+
+        assertThat(second).isEqualTo(first).contains("\"key\":\"P1\"");
+        assertThat(reads.get()).as("the second reader's board came from the kept serialization")
+                .isEqualTo(readsAfterFirst);
+        version = ProjectVersion.of(8);
+        mvc.perform(get("/api/projects/{id}/tasks", known)).andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"8\""));
+        assertThat(reads.get()).as("a new version is read again").isEqualTo(readsAfterFirst + 1);
+    }
+
+    @Test
+    void a_viewer_who_may_not_see_the_project_never_gets_not_modified() throws Exception {
+        mvc.perform(get("/api/projects/{id}/tasks", known)).andExpect(status().isOk());
+        refusedWith(mvc.perform(get("/api/projects/{id}/tasks", ProjectId.random()).header("If-None-Match",
+                "\"7\"")), 404, "PROJECT_NOT_FOUND");
     }
 
     @Test

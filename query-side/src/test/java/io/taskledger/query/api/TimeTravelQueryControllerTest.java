@@ -6,6 +6,8 @@ import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.FindProjectQuery;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.ids.ProjectVersion;
+import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskList;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,15 +43,19 @@ class TimeTravelQueryControllerTest {
     @BeforeEach
     void setUp() {
         BoardQueries queries = new StubAnswers()
-                .answer(FindProjectQuery.class, ProjectSummary.class, query -> summary(query, 9))
-                .answer(FindProjectAsOfQuery.class, ProjectSummary.class, query -> summary(query, 4))
-                .answer(FindTasksQuery.class, TaskList.class, query -> new TaskList(List.of()))
-                .answer(FindTasksAsOfQuery.class, TaskList.class, query -> {
+                .answer(FindProjectQuery.class, ProjectAnswer.class,
+                        query -> ProjectAnswer.of(ProjectVersion.of(9), summary(query, 9)))
+                .answer(FindProjectAsOfQuery.class, ProjectAnswer.class,
+                        query -> ProjectAnswer.of(ProjectVersion.of(9), summary(query, 4)))
+                .answer(FindTasksQuery.class, ProjectAnswer.class,
+                        query -> ProjectAnswer.of(ProjectVersion.of(9), new TaskList(List.of())))
+                .answer(FindTasksAsOfQuery.class, ProjectAnswer.class, query -> {
                     asked.add(query);
-                    return new TaskList(List.of());
+                    return ProjectAnswer.of(ProjectVersion.of(9), new TaskList(List.of()));
                 })
                 .queries();
-        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries),
+        mvc = MockMvcBuilders.standaloneSetup(new ProjectQueryController(queries,
+                                new SerializedBoards(JsonMapper.builder().build(), 10)),
                         new TimeTravelQueryController(queries))
                 .setControllerAdvice(new RefusalsAsStatus())
                 .setCustomArgumentResolvers(new FixedCaller(VIEWER))
@@ -66,7 +73,7 @@ class TimeTravelQueryControllerTest {
         mvc.perform(get("/api/projects/{id}", project)).andExpect(jsonPath("$.version").value(9));
         mvc.perform(get("/api/projects/{id}", project).param("asOf", "2026-03-01T12:00:00+02:00"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("ETag", "\"4\""))
+                .andExpect(header().string("ETag", "\"9\""))
                 .andExpect(jsonPath("$.version").value(4));
 
         assertThat(asked).last().isEqualTo(new FindProjectAsOfQuery(ProjectScope.of(project, VIEWER),
