@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
@@ -34,6 +35,8 @@ public final class Benchmark {
     /** Reference measurements by scenario and the connections they used: see {@link #reference}. */
     private final Map<String, ClosedLoop.Result> references = new HashMap<>();
     private Authentication auth;
+    /** The lightest authenticated request's throughput, by connections: what board reads are compared with. */
+    private final Map<Integer, ClosedLoop.Result> ceilings = new HashMap<>();
 
     private Benchmark(Settings settings) {
         this.settings = settings;
@@ -54,7 +57,7 @@ public final class Benchmark {
         Instant startedAt = Instant.now();
         String loadBefore = loadAverage();
         if (settings.runs("ceiling") || settings.runs("commands") || settings.runs("queries")
-                || settings.runs("mixed")) {
+                || settings.runs("revalidate") || settings.runs("mixed")) {
             underLoad();
         }
         if (settings.runs("rebuild")) {
@@ -112,6 +115,9 @@ public final class Benchmark {
             }
             if (settings.runs("queries")) {
                 queries(server, http, auth, fixture);
+            }
+            if (settings.runs("revalidate")) {
+                boardReadsAndRevalidations(server, http, auth, fixture);
             }
             if (settings.runs("mixed")) {
                 mixed(server, http, auth, fixture);
@@ -240,6 +246,7 @@ public final class Benchmark {
             for (Map.Entry<Integer, Measured> point : taskledger.entrySet()) {
                 ClosedLoop.Result reference = reference("ceiling /api/users/me", point.getKey(),
                         JdbcReference.accountReads(fixture));
+                ceilings.put(point.getKey(), point.getValue().result);
                 report.load("0 ceiling: GET /api/users/me", point.getKey(), point.getValue().result, reference,
                         point.getValue().usage, null, "none: the lightest authenticated request");
             }
@@ -315,6 +322,40 @@ public final class Benchmark {
                         && result.latency().mean() < 200);
             }
             report.load("2 queries", connections, result, reference, point.getValue().usage, null, goal);
+        }
+    }
+
+    /**
+     * Scenario 2b: board reads (a project's task list and one task's detail, half each) against the lightest
+     * authenticated request measured in the same run, and the same reads revalidated with {@code If-None-Match} (304
+     * while nothing changes; no commands run meanwhile) against the full reads.
+     */
+    private void boardReadsAndRevalidations(ServerProcess server, Http http, Authentication auth, Fixture fixture)
+            throws Exception {
+        Map<Integer, Measured> full = new LinkedHashMap<>();
+        Map<Integer, Measured> revalidated = new LinkedHashMap<>();
+        for (int connections : settings.connections()) {
+            full.put(connections, measure(server, http, fixture, "board reads", connections, false,
+                    (i, lastCommit) -> new TaskledgerClients.BoardReads(http, auth, fixture, null)));
+            Map<String, String> tags = new ConcurrentHashMap<>();
+            revalidated.put(connections, measure(server, http, fixture, "revalidations", connections, false,
+                    (i, lastCommit) -> new TaskledgerClients.BoardReads(http, auth, fixture, tags)));
+        }
+        for (int connections : settings.connections()) {
+            ClosedLoop.Result reference = reference("queries", connections, JdbcReference.boardReads(fixture));
+            ClosedLoop.Result reads = full.get(connections).result;
+            ClosedLoop.Result ceilingThen = ceilings.get(connections);
+            String goal = ceilingThen == null ? "≥ 0.9 of the ceiling: not measured at this count (ceilings run above "
+                    + SERVER_REQUEST_THREADS + " connections)"
+                    : Report.format("≥ 0.9 of the ceiling: %.2f ", reads.throughput() / ceilingThen.throughput())
+                    + Report.verdict(reads.throughput() >= 0.9 * ceilingThen.throughput());
+            report.load("2b board reads (list, task)", connections, reads, reference, full.get(connections).usage,
+                    null, goal);
+            ClosedLoop.Result revalidations = revalidated.get(connections).result;
+            report.load("2c revalidations (304)", connections, revalidations, reference,
+                    revalidated.get(connections).usage, null,
+                    Report.format("≥ 1.5 x full board reads: %.2f ", revalidations.throughput() / reads.throughput())
+                            + Report.verdict(revalidations.throughput() >= 1.5 * reads.throughput()));
         }
     }
 

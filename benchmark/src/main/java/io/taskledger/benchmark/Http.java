@@ -38,6 +38,15 @@ final class Http implements AutoCloseable {
         return client.sendAsync(request(path, bearerToken).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A conditional GET: {@code If-None-Match} with the entity tag an earlier answer carried. */
+    CompletableFuture<HttpResponse<String>> getIfNoneMatch(String path, String bearerToken, String entityTag) {
+        HttpRequest.Builder builder = request(path, bearerToken);
+        if (entityTag != null) {
+            builder.header("If-None-Match", entityTag);
+        }
+        return client.sendAsync(builder.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     CompletableFuture<HttpResponse<String>> post(String path, String json, String bearerToken) {
         return client.sendAsync(request(path, bearerToken)
                         .header("Content-Type", "application/json")

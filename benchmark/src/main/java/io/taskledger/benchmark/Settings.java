@@ -68,7 +68,7 @@ record Settings(
                 List.of(take(given, "server-jvm-options", "").split(" ")).stream().filter(o -> !o.isBlank()).toList(),
                 take(given, "admin-password", "benchmark-root-passphrase"),
                 AuthMode.valueOf(take(given, "auth", "auto").toUpperCase()),
-                List.of(take(given, "scenarios", "ceiling,commands,queries,mixed,rebuild,coldstart").split(",")));
+                List.of(take(given, "scenarios", "ceiling,commands,queries,revalidate,mixed,rebuild,coldstart").split(",")));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments: " + given.keySet());
         }

@@ -1,6 +1,7 @@
 package io.taskledger.benchmark;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,6 +151,47 @@ final class TaskledgerClients {
             projectIndex = (projectIndex + 1) % fixture.projects.size();
             return http.get("/api/users/me", token).thenApply(response -> response.statusCode() == 200
                     ? null : "/api/users/me answered " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /**
+     * Board reads as the goals count them: a project's task list and one task's detail (one of its first 8
+     * subtasks), half each. With {@code tags}, each request sends the entity tag the last answer for that path carried
+     * ({@code If-None-Match}), as clients that keep the board in their cache do: the server answers 304 while the
+     * project has not changed. The connections of a point share the tags, learnt during the point's warm-up.
+     */
+    static final class BoardReads implements ClosedLoop.Client {
+        private final Http http;
+        private final Authentication auth;
+        private final Fixture fixture;
+        private final Map<String, String> tags;
+
+        /** @param tags null: full reads, no {@code If-None-Match} */
+        BoardReads(Http http, Authentication auth, Fixture fixture, Map<String, String> tags) {
+            this.http = http;
+            this.auth = auth;
+            this.fixture = fixture;
+            this.tags = tags;
+        }
+
+        @Override
+        public CompletableFuture<String> next() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            Fixture.Project project = fixture.projects.get(random.nextInt(fixture.projects.size()));
+            String token = auth.tokenOf(project.agent());
+            String path = random.nextBoolean() ? "/api/projects/" + project.id() + "/tasks"
+                    : "/api/projects/" + project.id() + "/tasks/"
+                    + project.subtaskKeys().get(random.nextInt(Math.min(8, project.subtaskKeys().size())));
+            String tag = tags == null ? null : tags.get(path);
+            return http.getIfNoneMatch(path, token, tag).thenApply(response -> {
+                if (response.statusCode() == 200 || response.statusCode() == 304) {
+                    if (tags != null) {
+                        response.headers().firstValue("ETag").ifPresent(etag -> tags.put(path, etag));
+                    }
+                    return null;
+                }
+                return path + " answered " + response.statusCode() + " " + response.body();
+            });
         }
     }
 
