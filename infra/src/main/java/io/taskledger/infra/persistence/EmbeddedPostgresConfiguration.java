@@ -57,6 +57,7 @@ public class EmbeddedPostgresConfiguration {
     static EmbeddedPostgres start(Path dataDir, boolean clean, Map<String, String> serverConfig) throws IOException {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
         Files.createDirectories(pgData.getParent());
+        OrphanedPostmaster.stopIfAny(pgData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(clean)
