@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * registration, role changes, display name changes, password changes (only that one happened) and disabling.
  * A disabled account changes no more.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLocks")
 public class Account {
 
     /** Display names are for people to read; a bound keeps them that way. */

@@ -80,7 +80,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * docs/domain.md (structure in {@link PlanRules}, attempts in {@link AttemptRules}, readiness and roll-ups in
  * {@link Plan#nextReconciliation}), then apply events; event-sourcing handlers only assign state.
  */
-@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache")
+@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger", cache = "projectCache", lockFactory = "aggregateLocks")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Project {

@@ -9,7 +9,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -152,12 +151,23 @@ public class AxonConfiguration {
      * Referenced by name from {@code @Aggregate(cache = ...)} on the Project aggregate: a command to a project loaded
      * recently finds it in memory instead of reading its snapshot and events again (loading was the largest share of
      * a command's CPU, docs/benchmarks.md), holding the {@code taskledger.aggregate-cache.max-projects} most recently
-     * used. Axon evicts an aggregate whose unit of work rolls back. Sound while one node handles a project's commands:
-     * with several nodes, commands must be routed by project id first.
+     * used. Axon evicts an aggregate whose unit of work rolls back; {@link ClusterWideAggregateLocks} one that another
+     * server node has moved on.
      */
     @Bean
-    Cache projectCache(@Value("${taskledger.aggregate-cache.max-projects}") long maxProjects) {
+    BoundedAggregateCache projectCache(@Value("${taskledger.aggregate-cache.max-projects}") long maxProjects) {
         return new BoundedAggregateCache(maxProjects);
+    }
+
+    /**
+     * Referenced by name from {@code @Aggregate(lockFactory = ...)} on every aggregate: one load at a time per
+     * aggregate across every node over the database, waiting at most as long as a command waits for its project's
+     * turn in this node.
+     */
+    @Bean
+    ClusterWideAggregateLocks aggregateLocks(javax.sql.DataSource dataSource, BoundedAggregateCache projectCache,
+                                             @Value("${taskledger.commands.max-wait:30s}") Duration maxWait) {
+        return new ClusterWideAggregateLocks(dataSource, projectCache, maxWait);
     }
 
     /**

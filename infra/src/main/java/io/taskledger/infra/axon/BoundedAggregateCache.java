@@ -3,7 +3,10 @@ package io.taskledger.infra.axon;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 
+import java.lang.reflect.Field;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -15,11 +18,53 @@ import java.util.function.UnaryOperator;
  */
 public final class BoundedAggregateCache implements Cache {
 
+    /**
+     * The version an entry was cached at. Axon keeps it private in {@link AggregateCacheEntry}; read here so that a
+     * node can tell whether its cached aggregate is still the stored one. Resolved once: if an Axon upgrade renamed
+     * it, the server fails at start, not later.
+     */
+    private static final Field CACHED_VERSION = cachedVersionField();
+
     private final ConcurrentMap<Object, Object> entries;
 
     public BoundedAggregateCache(long maximumSize) {
         // Eviction runs in the thread that adds an entry: cheap, and the bound holds as soon as put returns.
         this.entries = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build().asMap();
+    }
+
+    /**
+     * Forgets the aggregate unless its cached version is {@code storedVersion} (the sequence number of its last stored
+     * event; null when it has none): another node has moved it on, and the next load reads it from the store.
+     *
+     * @return whether an entry was forgotten
+     */
+    public boolean evictUnlessAt(String aggregateId, Long storedVersion) {
+        Object entry = entries.get(aggregateId);
+        if (entry == null || Objects.equals(cachedVersion(entry), storedVersion)) {
+            return false;
+        }
+        return entries.remove(aggregateId, entry);
+    }
+
+    static Long cachedVersion(Object entry) {
+        if (!(entry instanceof AggregateCacheEntry<?>)) {
+            return null;
+        }
+        try {
+            return (Long) CACHED_VERSION.get(entry);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Field cachedVersionField() {
+        try {
+            Field version = AggregateCacheEntry.class.getDeclaredField("version");
+            version.setAccessible(true);
+            return version;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("Axon's AggregateCacheEntry no longer holds a 'version'", e);
+        }
     }
 
     @Override
