@@ -101,6 +101,12 @@ public final class ServerChild implements AutoCloseable {
         return new ApiClient(baseUrl()).loggedInAs("admin", ADMIN_PASSWORD);
     }
 
+    /** The name this node's token claims and cluster heartbeat carry: its JVM's {@code pid@host}. */
+    public String nodeId() {
+        String host = java.lang.management.ManagementFactory.getRuntimeMXBean().getName().split("@", 2)[1];
+        return process.pid() + "@" + host;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -47,6 +47,12 @@ public class DeadlineConfiguration {
                         DbSchedulerDeadlineManager.binaryTask(deadlineManagerSupplier))
                 .pollingInterval(pollingInterval)
                 .threads(2)
+                // A node that dies while a deadline it picked runs leaves that execution picked; the others re-run it
+                // once its heartbeats stop for 4 x 2 s (db-scheduler's default, 6 x 5 min, would delay a lease's
+                // expiry by half an hour; 4 is its least). The lease handler ignores a lease already ended, so a
+                // re-run changes nothing twice.
+                .heartbeatInterval(Duration.ofSeconds(2))
+                .missedHeartbeatsLimit(4)
                 .build();
     }
 

@@ -8,7 +8,9 @@ import io.taskledger.projections.ProjectionRebuilder;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -56,16 +59,24 @@ public class ProjectionRebuilds {
     });
 
     private final int threads;
+    private final RebuildClaims claims;
 
     /**
      * @param threads how many aggregates are rebuilt at once; each in its own transaction, so they do not wait for
      *                each other (the default, one per core, took a 1,000,000-event board rebuild from one core to
      *                both, docs/benchmarks.md)
      */
+    public ProjectionRebuilds(List<ProjectionRebuilder> rebuilders, MeterRegistry meters, int threads) {
+        this(rebuilders, meters, threads, RebuildClaims.SINGLE_NODE);
+    }
+
+    /** @param claims who else runs a rebuild: with several nodes, a rebuild runs on one of them at a time */
+    @Autowired
     public ProjectionRebuilds(List<ProjectionRebuilder> rebuilders, MeterRegistry meters,
                               @Value("${taskledger.rebuild.threads:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}")
-                              int threads) {
+                              int threads, RebuildClaims claims) {
         this.threads = Math.max(1, threads);
+        this.claims = claims;
         for (ProjectionRebuilder rebuilder : rebuilders) {
             AtomicReference<Progress> progress = new AtomicReference<>(new Progress(false, 0, 0, null));
             if (projections.putIfAbsent(rebuilder.projection(), new Rebuildable(rebuilder, progress)) != null) {
@@ -106,6 +117,17 @@ public class ProjectionRebuilds {
         if (!progress.compareAndSet(before, started)) {
             throw running(projection, progress.get());
         }
+        boolean claimed = false;
+        try {
+            claimed = claims.claim(projection, total);
+        } finally {
+            if (!claimed) {
+                progress.set(before);
+            }
+        }
+        if (!claimed) {
+            throw running(projection, claims.latest(projection).orElse(started));
+        }
         workers.execute(() -> rebuildAll(projection, rebuildable.rebuilder(), keys, progress));
         return started;
     }
@@ -117,13 +139,16 @@ public class ProjectionRebuilds {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicLong lastRecorded = new AtomicLong(System.nanoTime());
         Runnable worker = () -> {
             Thread.currentThread().setName("projection-rebuild-" + projection);
             try {
                 for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
                     rebuilder.rebuild(keys.get(i));
                     int rebuilt = done.incrementAndGet();
-                    progress.updateAndGet(now -> now.done() >= rebuilt ? now : new Progress(true, rebuilt, total, null));
+                    Progress now = progress.updateAndGet(
+                            current -> current.done() >= rebuilt ? current : new Progress(true, rebuilt, total, null));
+                    recordAtMostEverySecond(projection, now, lastRecorded);
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
@@ -143,12 +168,40 @@ public class ProjectionRebuilds {
             log.error("Rebuilding {} failed", projection, failure.get());
             progress.set(new Progress(false, done.get(), total, String.valueOf(failure.get().getMessage())));
         }
+        record(projection, progress.get());
+    }
+
+    /** Other nodes report this progress too; recorded once a second at most, so the record costs nothing. */
+    private void recordAtMostEverySecond(String projection, Progress now, AtomicLong lastRecorded) {
+        long last = lastRecorded.get();
+        if (System.nanoTime() - last >= 1_000_000_000L && lastRecorded.compareAndSet(last, System.nanoTime())) {
+            record(projection, now);
+        }
+    }
+
+    private void record(String projection, Progress progress) {
+        try {
+            claims.progress(projection, progress);
+        } catch (DataAccessException e) {
+            log.warn("Could not record the progress of the {} rebuild: {}", projection, e.getMessage());
+        }
     }
 
     /** The latest rebuild of the projection; null for one that cannot be rebuilt. */
     public Progress progressOf(String projection) {
         Rebuildable rebuildable = projections.get(projection);
-        return rebuildable == null ? null : rebuildable.progress().get();
+        if (rebuildable == null) {
+            return null;
+        }
+        Progress here = rebuildable.progress().get();
+        if (here.running()) {
+            return here;
+        }
+        try {
+            return claims.latest(projection).orElse(here);
+        } catch (DataAccessException e) {
+            return here;
+        }
     }
 
     private static TaskledgerException running(String projection, Progress running) {

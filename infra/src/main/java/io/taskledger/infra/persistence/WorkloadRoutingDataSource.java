@@ -75,6 +75,10 @@ public class WorkloadRoutingDataSource extends AbstractRoutingDataSource impleme
         return Workload.ofCurrentThread();
     }
 
+    public HikariDataSource requestPool() {
+        return requestPool;
+    }
+
     public HikariDataSource eventProcessingPool() {
         return eventProcessingPool;
     }

@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Nothing goes stale: every change that could alter a check (a role change, a disabled account, a new password,
  * a logout or revoked session) forgets every entry, once when it happens and again when its transaction commits,
  * and an answer read from the database is kept only if no such change happened meanwhile. A role change thus
- * applies to the very next request, as without the cache. Entries also lapse after {@link #LIFETIME}, which bounds
- * how long another node's change could go unseen if Taskledger ever runs on several.
+ * applies to the very next request, as without the cache. With several nodes, a change on one is announced to the
+ * others ({@link SecurityChangeNotifications}, PostgreSQL's LISTEN/NOTIFY, delivered when the change commits), and
+ * they forget every entry too; while a node cannot hear those announcements, it keeps nothing. Entries also lapse
+ * after {@link #LIFETIME}.
  */
 @Component
 @ProcessingGroup(SessionRevocations.PROCESSING_GROUP)
@@ -45,6 +47,9 @@ class AuthenticationCache {
             .executor(Runnable::run)
             .build();
     private final AtomicLong changes = new AtomicLong();
+    /** Whether this node hears the other nodes' changes; true alone, until a cluster listener says otherwise. */
+    private volatile boolean hearsOtherNodes = true;
+    private volatile Runnable announcement = () -> { };
 
     /** To pass to {@link #remember}: taken before the database is read. */
     long changesSoFar() {
@@ -52,13 +57,16 @@ class AuthenticationCache {
     }
 
     Optional<Checked> find(String token, Instant now) {
+        if (!hearsOtherNodes) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(entries.getIfPresent(token))
                 .filter(checked -> checked.token().expiresAt().isAfter(now));
     }
 
     /** Keeps the result of checking the token, unless a change happened since {@code changesBefore}. */
     void remember(String token, Checked checked, long changesBefore) {
-        if (changes.get() != changesBefore) {
+        if (changes.get() != changesBefore || !hearsOtherNodes) {
             return;
         }
         entries.put(token, checked);
@@ -68,9 +76,13 @@ class AuthenticationCache {
         }
     }
 
-    /** Forgets every entry now and again once the current transaction, if any, has committed. */
+    /**
+     * Forgets every entry now and again once the current transaction, if any, has committed; the other nodes are told
+     * to forget theirs when it commits.
+     */
     void forgetAll() {
         forgetNow();
+        announcement.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -79,6 +91,23 @@ class AuthenticationCache {
                 }
             });
         }
+    }
+
+    /** How a change is announced to the other nodes (in the change's transaction, if there is one). */
+    void announceChangesWith(Runnable announcement) {
+        this.announcement = announcement;
+    }
+
+    /** Another node changed something: forget every entry. */
+    void changedElsewhere() {
+        forgetNow();
+    }
+
+    /** While this node may miss other nodes' changes, it keeps nothing; entries from before are forgotten. */
+    void hearsOtherNodes(boolean hears) {
+        forgetNow();
+        hearsOtherNodes = hears;
+        forgetNow();
     }
 
     private void forgetNow() {
