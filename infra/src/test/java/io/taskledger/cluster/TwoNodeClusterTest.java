@@ -6,6 +6,7 @@ import io.taskledger.api.access.GlobalRole;
 import io.taskledger.support.Accounts;
 import io.taskledger.support.ApiClient;
 import io.taskledger.support.Eventually;
+import io.taskledger.support.ProjectEvents;
 import io.taskledger.support.Projects;
 import io.taskledger.support.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
@@ -388,16 +389,6 @@ class TwoNodeClusterTest {
     }
 
     private static List<JsonNode> events(ApiClient node, String projectId) {
-        List<JsonNode> events = new ArrayList<>();
-        long after = -1;
-        boolean more = true;
-        while (more) {
-            ApiClient.Response page = node.get("/api/projects/" + projectId + "/events?limit=1000&after=" + after);
-            assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            page.json().get("events").forEach(events::add);
-            after = page.json().get("nextAfter").asLong();
-            more = page.json().get("hasMore").asBoolean();
-        }
-        return events;
+        return ProjectEvents.all(node, projectId);
     }
 }

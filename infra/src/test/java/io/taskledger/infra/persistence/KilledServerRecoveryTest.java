@@ -2,6 +2,7 @@ package io.taskledger.infra.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskledger.support.ApiClient;
+import io.taskledger.support.ProjectEvents;
 import io.taskledger.support.ServerChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -106,23 +106,12 @@ class KilledServerRecoveryTest {
     /** The keys of every TaskAdded event in the project's stream, whose sequence numbers have no gap. */
     private static Set<String> addedTaskKeys(ApiClient admin, String projectId) {
         Set<String> keys = new HashSet<>();
-        List<Long> sequences = new ArrayList<>();
-        long after = -1;
-        boolean more = true;
-        while (more) {
-            ApiClient.Response page = admin.get("/api/projects/" + projectId + "/events?limit=1000&after=" + after);
-            assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            for (JsonNode event : page.json().get("events")) {
-                sequences.add(event.get("sequence").asLong());
-                if (event.get("type").asText().equals("TaskAdded")) {
-                    keys.add(event.get("payload").path("task").path("key").asText());
-                }
+        List<JsonNode> events = ProjectEvents.all(admin, projectId);
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).get("sequence").asLong()).isEqualTo(i);
+            if (events.get(i).get("type").asText().equals("TaskAdded")) {
+                keys.add(events.get(i).get("payload").path("task").path("key").asText());
             }
-            after = page.json().get("nextAfter").asLong();
-            more = page.json().get("hasMore").asBoolean();
-        }
-        for (int i = 0; i < sequences.size(); i++) {
-            assertThat(sequences.get(i)).isEqualTo(i);
         }
         return keys;
     }
