@@ -12,8 +12,6 @@ import io.taskledger.api.command.RemovePrerequisiteCommand;
 import io.taskledger.api.command.ReportAttemptCommand;
 import io.taskledger.api.command.ResolveEscalationCommand;
 import io.taskledger.api.command.StartTaskCommand;
-import io.taskledger.api.error.ErrorCode;
-import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.CriterionResult;

@@ -3,7 +3,6 @@ package io.taskledger.query.api;
 import io.taskledger.api.access.Caller;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
-import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.FindTaskQuery;

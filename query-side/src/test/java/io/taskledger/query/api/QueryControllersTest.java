@@ -25,7 +25,6 @@ import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectScopedQuery;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
-import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
 import org.junit.jupiter.api.BeforeEach;

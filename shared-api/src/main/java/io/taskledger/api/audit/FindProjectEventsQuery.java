@@ -1,8 +1,7 @@
 package io.taskledger.api.audit;
 
-import io.taskledger.api.query.ProjectScopedQuery;
 import io.taskledger.api.query.ProjectScope;
-import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.query.ProjectScopedQuery;
 
 /**
  * A page of a project's events as stored, in sequence order: those with a sequence number above {@code after}

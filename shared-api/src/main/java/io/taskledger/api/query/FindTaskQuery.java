@@ -1,6 +1,5 @@
 package io.taskledger.api.query;
 
-import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 
 /** One task with its steps and attempts. Answer: an optional {@link TaskDetails}. */

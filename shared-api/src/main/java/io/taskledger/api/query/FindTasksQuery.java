@@ -1,6 +1,5 @@
 package io.taskledger.api.query;
 
-import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
 

@@ -1,8 +1,7 @@
 package io.taskledger.api.timetravel;
 
-import io.taskledger.api.query.ProjectScopedQuery;
 import io.taskledger.api.query.ProjectScope;
-import io.taskledger.api.ids.ProjectId;
+import io.taskledger.api.query.ProjectScopedQuery;
 
 /**
  * A project as its board showed it at a point in the past, rebuilt from the event store. Answer: an optional
