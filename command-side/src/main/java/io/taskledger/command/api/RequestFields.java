@@ -25,6 +25,11 @@ public final class RequestFields {
         return path.isEmpty() ? name : path + "." + name;
     }
 
+    /** A refused value as an answer may echo it: quoted, and cut short, so a hostile value is not sent back whole. */
+    static String quoted(String value) {
+        return "'" + (value.length() <= 64 ? value : value.substring(0, 64) + "...") + "'";
+    }
+
     public static TaskledgerException invalid(String path, String problem) {
         return new TaskledgerException(ErrorCode.INVALID_INPUT, path + " " + problem);
     }
@@ -39,7 +44,7 @@ public final class RequestFields {
     static TaskKey taskKey(String value, String path) {
         required(value, path);
         if (!TaskKey.isValid(value)) {
-            throw invalid(path, "'" + value + "' is not a valid key: use 1 to 64 letters, digits, '.', '_' or '-'");
+            throw invalid(path, quoted(value) + " is not a valid key: use 1 to 64 letters, digits, '.', '_' or '-'");
         }
         return TaskKey.of(value);
     }
@@ -62,7 +67,7 @@ public final class RequestFields {
         try {
             return ProjectId.of(value);
         } catch (IllegalArgumentException notAUuid) {
-            throw invalid("projectId", "'" + value + "' is not a project id");
+            throw invalid("projectId", quoted(value) + " is not a project id");
         }
     }
 
@@ -75,7 +80,7 @@ public final class RequestFields {
             return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw invalid(path, "'" + text + "' is not one of " + allowed);
+            throw invalid(path, quoted(text) + " is not one of " + allowed);
         }
     }
 

@@ -73,7 +73,8 @@ public class AxonConfiguration {
     }
 
     /**
-     * Axon's command bus with one more interceptor, outermost: {@link OneCommandPerAggregate} queues commands for the
+     * Axon's command bus, refusing on dispatch any command that breaks the input limits ({@link CommandInputLimits}),
+     * with one more handler interceptor, outermost: {@link OneCommandPerAggregate} queues commands for the
      * same aggregate before their transaction takes a connection, for at most {@code max-wait} (as long as a command
      * may wait for a pooled connection, Hikari's default) and, where an operator sets one, at most
      * {@code max-waiting-per-project} of them (no bound by default, see {@link OneCommandPerAggregate}). Otherwise as
@@ -90,6 +91,7 @@ public class AxonConfiguration {
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
+        commandBus.registerDispatchInterceptor(new CommandInputLimits());
         commandBus.registerHandlerInterceptor(new OneCommandPerAggregate(maxWaitingPerProject, maxWait));
         commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));

@@ -4,16 +4,25 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.taskledger.api.access.Caller;
+import io.taskledger.api.input.InputLimits;
 import io.taskledger.infra.idempotency.IdempotencyFilter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /** The API description served at {@code /v3/api-docs} and kept in {@code docs/openapi.json}. */
 @Configuration(proxyBeanMethods = false)
@@ -58,5 +67,71 @@ public class OpenApiConfiguration {
                                 + "IDEMPOTENCY_KEY_IN_USE."));
             }
         });
+    }
+
+    /**
+     * States the input limits ({@link InputLimits}, the one table the command bus checks) on every schema a request
+     * body uses: {@code maxLength} of text fields, {@code maxItems} of lists, {@code minimum} and {@code maximum} of
+     * counts, by field name.
+     */
+    @Bean
+    OpenApiCustomizer inputLimitsInApiDescription() {
+        return openApi -> {
+            Map<String, Schema> schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
+            if (schemas == null || openApi.getPaths() == null) {
+                return;
+            }
+            Deque<String> toVisit = new ArrayDeque<>();
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                    operation.getRequestBody().getContent().values()
+                            .forEach(media -> referenced(media.getSchema(), toVisit));
+                }
+            }));
+            Set<String> visited = new HashSet<>();
+            while (!toVisit.isEmpty()) {
+                String name = toVisit.pop();
+                Schema<?> schema = schemas.get(name);
+                if (!visited.add(name) || schema == null || schema.getProperties() == null) {
+                    continue;
+                }
+                schema.getProperties().forEach((field, property) -> {
+                    limit(field, property);
+                    referenced(property, toVisit);
+                });
+            }
+        };
+    }
+
+    private static void limit(String field, Schema<?> property) {
+        if (isOf(property, "string") && InputLimits.MAX_LENGTH.containsKey(field)) {
+            property.setMaxLength(InputLimits.maxLength(field));
+        } else if (isOf(property, "array") && InputLimits.MAX_ITEMS.containsKey(field)) {
+            property.setMaxItems(InputLimits.maxItems(field));
+            if (field.equals("prerequisites") && property.getItems() != null) {
+                property.getItems().setMaxLength(InputLimits.maxLength("key"));  // task keys
+            }
+        } else if (InputLimits.RANGES.containsKey(field)) {
+            property.setMinimum(BigDecimal.valueOf(InputLimits.RANGES.get(field).min()));
+            property.setMaximum(BigDecimal.valueOf(InputLimits.RANGES.get(field).max()));
+        }
+    }
+
+    /** OpenAPI 3.1 lists a schema's types; 3.0 names one. */
+    private static boolean isOf(Schema<?> schema, String type) {
+        return type.equals(schema.getType()) || schema.getTypes() != null && schema.getTypes().contains(type);
+    }
+
+    /** The component schemas a schema refers to, itself or through its items. */
+    private static void referenced(Schema<?> schema, Deque<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            names.push(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+        }
+        if (schema.getItems() != null) {
+            referenced(schema.getItems(), names);
+        }
     }
 }

@@ -155,6 +155,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskledgerException tooLarge) {  // the body passed its bound while being read
+                return ResponseEntity.status(tooLarge.code().kind().httpStatus()).body(refused(tooLarge).getBody());
+            }
+        }
         String detail = "the request body is not valid JSON for this endpoint";
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             detail = "unknown field '" + fieldPath(unknown) + "'";

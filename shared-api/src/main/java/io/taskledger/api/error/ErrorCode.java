@@ -4,6 +4,7 @@ package io.taskledger.api.error;
 public enum ErrorCode {
     INVALID_INPUT(ErrorKind.BAD_INPUT),
     INCOMPLETE_REPORT(ErrorKind.BAD_INPUT),
+    PAYLOAD_TOO_LARGE(ErrorKind.TOO_LARGE),
     PROJECT_NOT_FOUND(ErrorKind.NOT_FOUND),
     TASK_NOT_FOUND(ErrorKind.NOT_FOUND),
     ACCOUNT_NOT_FOUND(ErrorKind.NOT_FOUND),

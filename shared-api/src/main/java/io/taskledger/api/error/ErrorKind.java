@@ -16,6 +16,8 @@ public enum ErrorKind {
     UNAUTHENTICATED(401),
     /** Authenticated, but the caller's role does not allow it (403). */
     FORBIDDEN(403),
+    /** The request body is larger than the server accepts (413). */
+    TOO_LARGE(413),
     /** Too many requests or login attempts; retry later (429 with Retry-After). */
     RATE_LIMITED(429),
     /** The read models have not caught up with the version the caller asked for, within the bound (503). */
