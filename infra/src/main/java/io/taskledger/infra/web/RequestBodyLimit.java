@@ -50,7 +50,15 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             errors.resolveException(request, response, null, tooLarge(request.getContentLengthLong(), limit));
             return;
         }
-        chain.doFilter(new Bounded(request, limit), response);
+        try {
+            chain.doFilter(new Bounded(request, limit), response);
+        } catch (BodyTooLarge tooLarge) {  // read past the bound by a filter (one that keeps the body) before MVC
+            if (response.isCommitted()) {
+                throw tooLarge;
+            }
+            response.reset();
+            errors.resolveException(request, response, null, tooLarge);
+        }
     }
 
     private static boolean isPlanImport(HttpServletRequest request) {
@@ -59,9 +67,16 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     static TaskledgerException tooLarge(long size, long limit) {
-        return new TaskledgerException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body "
-                + (size < 0 ? "is larger" : "of " + size + " bytes is larger") + " than the " + limit
-                + " bytes this endpoint accepts");
+        return new BodyTooLarge("the request body " + (size < 0 ? "is larger" : "of " + size + " bytes is larger")
+                + " than the " + limit + " bytes this endpoint accepts");
+    }
+
+    /** Thrown while the body is read: MVC answers it when it reads the body, this filter when another filter does. */
+    static final class BodyTooLarge extends TaskledgerException {
+
+        BodyTooLarge(String message) {
+            super(ErrorCode.PAYLOAD_TOO_LARGE, message);
+        }
     }
 
     /** The request with its body counted as it is read. */

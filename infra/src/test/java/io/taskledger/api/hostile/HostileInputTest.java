@@ -171,9 +171,11 @@ class HostileInputTest extends IntegrationTest {
         assertThat(declareAndSendOnlyTheStart("/api/projects/" + target + "/plan", 10L * 1024 * 1024))
                 .startsWith("HTTP/1.1 413").contains("PAYLOAD_TOO_LARGE");
 
-        HttpResponse<String> chunked = sendChunked("/api/projects", 1_500_000);
-        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
-        assertThat(chunked.body()).contains("PAYLOAD_TOO_LARGE");
+        for (String idempotencyKey : new String[] {null, "hostile-" + UUID.randomUUID()}) {
+            HttpResponse<String> chunked = sendChunked("/api/projects", 1_500_000, idempotencyKey);
+            assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+            assertThat(chunked.body()).contains("PAYLOAD_TOO_LARGE");
+        }
 
         // A plan may be larger than other bodies: 2 MB passes the door, and is then judged on its content.
         StringBuilder plan = new StringBuilder("{\"phases\":[{\"key\":\"Z1\",\"title\":\"t\",\"description\":\"");
@@ -305,15 +307,19 @@ class HostileInputTest extends IntegrationTest {
         }
     }
 
-    /** A body of the size sent without a Content-Length (chunked). */
-    private HttpResponse<String> sendChunked(String path, int size) throws Exception {
+    /** A body of the size sent without a Content-Length (chunked), with an Idempotency-Key if one is given. */
+    private HttpResponse<String> sendChunked(String path, int size, String idempotencyKey) throws Exception {
         byte[] body = ("{\"key\":\"" + "k".repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        request
                 .header("Authorization", "Bearer " + api.accessToken())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .timeout(Duration.ofSeconds(30)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> sendBytes(String path, byte[] body) throws Exception {
