@@ -9,6 +9,7 @@ import io.taskledger.support.ApiClient;
 import io.taskledger.support.ApiClient.Response;
 import io.taskledger.support.Eventually;
 import io.taskledger.support.IntegrationTest;
+import io.taskledger.support.Operators;
 import io.taskledger.support.Projects;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 import static io.taskledger.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +48,7 @@ class PoisonEventsTest extends IntegrationTest {
         assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
         assertThat(shown.json().get("name").asText()).isEqualTo("a\uFFFDb");
         assertThat(shown.json().get("description").asText()).isEqualTo("nul\uFFFDinside");
-        assertThat(lettersOf(projectId)).isEmpty();
+        assertThat(Operators.deadLettersOf(api, projectId)).isEmpty();
         assertOtherProjectsFlow();
     }
 
@@ -63,14 +63,14 @@ class PoisonEventsTest extends IntegrationTest {
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String projectId = created.json().get("id").asText();
 
-            List<JsonNode> parked = Eventually.await(Duration.ofSeconds(30), () -> lettersOf(projectId),
+            List<JsonNode> parked = Eventually.await(Duration.ofSeconds(30), () -> Operators.deadLettersOf(api, projectId),
                     letters -> letters.size() == 2);
             assertThat(parked).extracting(letter -> letter.get("eventType").asText())
                     .containsExactly("ProjectCreated", "MemberAdded");
             assertThat(parked.get(0).get("causeMessage").asText())
                     .contains("the database refused the board rows").contains(constraint);
             assertOtherProjectsFlow();
-            JsonNode board = taskBoardStatus();
+            JsonNode board = Operators.projection(api, "task-board");
             assertThat(board.get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
             assertThat(board.get("state").asText()).as("no segment stopped: " + board).isEqualTo("RUNNING");
             Response gauge = api.get("/actuator/metrics/taskledger.eventprocessor.dead.letters?tag=processingGroup:"
@@ -92,14 +92,14 @@ class PoisonEventsTest extends IntegrationTest {
                     + "/retry", null);
             assertThat(stillRefused.status()).as(stillRefused.toString()).isEqualTo(200);
             assertThat(stillRefused.json().get("applied").asBoolean()).isFalse();
-            assertThat(lettersOf(projectId)).hasSize(2);
+            assertThat(Operators.deadLettersOf(api, projectId)).hasSize(2);
 
             jdbc.execute("ALTER TABLE board_project DROP CONSTRAINT " + constraint);
             Response retried = api.post("/api/admin/dead-letters/" + parked.get(0).get("id").asText() + "/retry",
                     null);
 
             assertThat(retried.json().get("applied").asBoolean()).as(retried.toString()).isTrue();
-            assertThat(lettersOf(projectId)).isEmpty();
+            assertThat(Operators.deadLettersOf(api, projectId)).isEmpty();
             Response shown = api.get("/api/projects/" + projectId, "X-Min-Version", "1");
             assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
             assertThat(shown.json().get("name").asText()).isEqualTo(refusedName);
@@ -118,19 +118,7 @@ class PoisonEventsTest extends IntegrationTest {
         }
     }
 
-    private JsonNode taskBoardStatus() {
-        return StreamSupport.stream(api.get("/api/admin/projections").json().spliterator(), false)
-                .filter(projection -> projection.get("name").asText().equals("task-board"))
-                .findFirst().orElseThrow();
-    }
 
-    private List<JsonNode> lettersOf(String projectId) {
-        Response letters = api.get("/api/admin/dead-letters");
-        assertThat(letters.status()).as(letters.toString()).isEqualTo(200);
-        return StreamSupport.stream(letters.json().spliterator(), false)
-                .filter(letter -> letter.get("sequence").asText().equals(projectId))
-                .toList();
-    }
 
     /** Appends an event as a stored row, past every check: as an older release, or a bug, could have left it. */
     private void append(String projectId, long sequence, String type, Map<String, Object> payload) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taskledger.support.ApiClient.Response;
 import io.taskledger.support.Eventually;
 import io.taskledger.support.IntegrationTest;
+import io.taskledger.support.Operators;
 import io.taskledger.support.PoisonedTasks;
 import io.taskledger.support.Projects;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 import static io.taskledger.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +29,7 @@ class DeadLettersTest extends IntegrationTest {
             addPhase(projectId, "P1", poisonedTitle);
             long latest = addPhase(projectId, "P2", "after the poisoned one");
             // every event from the poisoned TaskAdded (sequence 2, after ProjectCreated and MemberAdded) on
-            List<JsonNode> parked = Eventually.await(Duration.ofSeconds(10), () -> lettersOf(projectId),
+            List<JsonNode> parked = Eventually.await(Duration.ofSeconds(10), () -> Operators.deadLettersOf(api, projectId),
                     letters -> letters.size() == latest - 1);
             String healthyProject = projects.createWithExamplePlan();
             Response healthy = api.get("/api/projects/" + healthyProject + "/tasks", "X-Min-Version", "10");
@@ -47,9 +47,7 @@ class DeadLettersTest extends IntegrationTest {
             assertThat(api.get("/api/projects/" + projectId + "/tasks").json())
                     .extracting(task -> task.get("key").asText() + " " + task.get("status").asText())
                     .isSubsetOf("P1 PENDING");
-            JsonNode board = StreamSupport.stream(api.get("/api/admin/projections").json().spliterator(), false)
-                    .filter(projection -> projection.get("name").asText().equals("task-board"))
-                    .findFirst().orElseThrow();
+            JsonNode board = Operators.projection(api, "task-board");
             assertThat(board.get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
 
             PoisonedTasks.cure(poisonedTitle);
@@ -57,7 +55,7 @@ class DeadLettersTest extends IntegrationTest {
 
             assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
             assertThat(retried.json().get("applied").asBoolean()).isTrue();
-            assertThat(lettersOf(projectId)).isEmpty();
+            assertThat(Operators.deadLettersOf(api, projectId)).isEmpty();
             assertThat(api.get("/api/projects/" + projectId + "/tasks").json())
                     .extracting(task -> task.get("key").asText()).containsExactly("P1", "P2");
         } finally {
@@ -72,13 +70,13 @@ class DeadLettersTest extends IntegrationTest {
         String projectId = new Projects(api).create();
         try {
             addPhase(projectId, "P1", poisonedTitle);
-            List<JsonNode> parked = Eventually.await(Duration.ofSeconds(10), () -> lettersOf(projectId),
+            List<JsonNode> parked = Eventually.await(Duration.ofSeconds(10), () -> Operators.deadLettersOf(api, projectId),
                     letters -> letters.size() == 2);
             JsonNode letter = parked.get(0);
 
             assertThat(api.delete("/api/admin/dead-letters/" + letter.get("id").asText()).status()).isEqualTo(204);
 
-            assertThat(lettersOf(projectId)).extracting(left -> left.get("id").asText())
+            assertThat(Operators.deadLettersOf(api, projectId)).extracting(left -> left.get("id").asText())
                     .containsExactly(parked.get(1).get("id").asText());
             api.delete("/api/admin/dead-letters/" + parked.get(1).get("id").asText());
             assertThat(api.delete("/api/admin/dead-letters/" + letter.get("id").asText()).json().get("code")
@@ -97,11 +95,4 @@ class DeadLettersTest extends IntegrationTest {
         return added.json().get("version").asLong();
     }
 
-    private List<JsonNode> lettersOf(String projectId) {
-        Response letters = api.get("/api/admin/dead-letters");
-        assertThat(letters.status()).as(letters.toString()).isEqualTo(200);
-        return StreamSupport.stream(letters.json().spliterator(), false)
-                .filter(letter -> letter.get("sequence").asText().equals(projectId))
-                .toList();
-    }
 }
