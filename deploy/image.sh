@@ -52,21 +52,30 @@ bh() { buildah "${buildah_store[@]}" "$@"; }
 base() {
   if [[ ! -s "${base_tar}" ]]; then
     local root="${cache}/bookworm-root"
-    rm -rf "${root}"
     mkdir -p "${cache}"
-    log "bootstrapping Debian bookworm with openjdk-17-jre-headless into ${root} (minutes, once)"
-    debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates bookworm "${root}" "${mirror}" \
-      >"${cache}/debootstrap.log" 2>&1 || { tail -20 "${cache}/debootstrap.log"; exit 1; }
+    if [[ ! -f "${root}/.bootstrapped" ]]; then
+      rm -rf "${root}"
+      log "bootstrapping Debian bookworm with openjdk-17-jre-headless into ${root} (minutes, once)"
+      debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates bookworm "${root}" "${mirror}" \
+        >"${cache}/debootstrap.log" 2>&1 || { tail -20 "${cache}/debootstrap.log"; exit 1; }
+      touch "${root}/.bootstrapped"
+    fi
     cat >"${root}/etc/apt/sources.list" <<SOURCES
 deb ${mirror} bookworm main
 deb ${mirror} bookworm-updates main
 deb ${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security} bookworm-security main
 SOURCES
     log "applying bookworm's updates and security updates"
+    # The JRE's post-installation script runs java, which needs /proc.
+    mount -t proc proc "${root}/proc"
+    local upgraded=0
     chroot "${root}" /bin/sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -y -qq upgrade \
-      && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/log/*.log /var/log/apt/*' \
-      >>"${cache}/debootstrap.log" 2>&1 || { tail -20 "${cache}/debootstrap.log"; exit 1; }
-    # The JVM's own CDS archive of the JDK classes (classes.jsa) comes with the package; nothing else to add.
+      && DEBIAN_FRONTEND=noninteractive apt-get -y -qq -f install && apt-get clean' \
+      >>"${cache}/debootstrap.log" 2>&1 || upgraded=$?
+    umount "${root}/proc"
+    ((upgraded == 0)) || { tail -20 "${cache}/debootstrap.log"; exit 1; }
+    rm -rf "${root}"/var/lib/apt/lists/* "${root}"/var/cache/apt/*.bin "${root}"/var/log/apt/* "${root}/.bootstrapped"
+    find "${root}/var/log" -type f -name '*.log' -delete
     tar -C "${root}" --numeric-owner -cf "${base_tar}.partial" . && mv "${base_tar}.partial" "${base_tar}"
     rm -rf "${root}"
   fi
