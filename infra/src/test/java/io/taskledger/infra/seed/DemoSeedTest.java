@@ -50,6 +50,7 @@ class DemoSeedTest {
                         board -> "ESCALATED".equals(board.get("P04-T02-S02")));
                 assertBoardOfTheDemo(statuses);
                 assertEscalationAndAuditTrail(admin, project);
+                assertMetricsScrapedOnTheManagementPortOnly(first);
                 versionAfterSeeding = admin.get("/api/projects/" + project).json().get("version").asLong();
                 eventsAfterSeeding = first.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                         .queryForObject("select count(*) from domain_event_entry", Long.class);
@@ -105,9 +106,24 @@ class DemoSeedTest {
         assertThat(admin.get("/api/projects/" + project + "/verify").json().get("intact").asBoolean()).isTrue();
     }
 
+    /**
+     * Started as deploy/compose.yaml starts it, with a management port: Prometheus scrapes there without an account,
+     * while the API port keeps the metrics for ADMIN, and the other actuator endpoints stay ADMIN on both ports.
+     */
+    private static void assertMetricsScrapedOnTheManagementPortOnly(ConfigurableApplicationContext server) {
+        ApiClient managementPort = new ApiClient("http://127.0.0.1:"
+                + server.getEnvironment().getProperty("local.management.port"));
+        ApiClient.Response scraped = managementPort.get("/actuator/prometheus");
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.body()).contains("taskledger_eventprocessor_lag_events");
+        assertThat(managementPort.get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(client(server).get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(TaskledgerApplication.class).run(
                 "--server.address=127.0.0.1", "--server.port=0",
+                "--management.server.address=127.0.0.1", "--management.server.port=" + freePort(),
                 "--taskledger.data-dir=" + dataDir,
                 "--taskledger.embedded-postgres.server-config.fsync=off",
                 "--taskledger.seed=demo",
@@ -131,6 +147,14 @@ class DemoSeedTest {
         admin.get("/api/projects/" + project + "/tasks").json()
                 .forEach(task -> statuses.put(task.get("key").asText(), task.get("status").asText()));
         return statuses;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int countOf(String text, String part) {
