@@ -74,7 +74,8 @@ SOURCES
       >>"${cache}/debootstrap.log" 2>&1 || upgraded=$?
     umount "${root}/proc"
     ((upgraded == 0)) || { tail -20 "${cache}/debootstrap.log"; exit 1; }
-    rm -rf "${root}"/var/lib/apt/lists/* "${root}"/var/cache/apt/*.bin "${root}"/var/log/apt/* "${root}/.bootstrapped"
+    rm -rf "${root}"/var/lib/apt/lists/* "${root}"/var/cache/apt/*.bin "${root}"/var/log/apt/* "${root}/.bootstrapped" \
+      "${root}"/tmp/* "${root}"/tmp/.[!.]*
     find "${root}/var/log" -type f -name '*.log' -delete
     tar -C "${root}" --numeric-owner -cf "${base_tar}.partial" . && mv "${base_tar}.partial" "${base_tar}"
     rm -rf "${root}"
@@ -127,32 +128,35 @@ free_port() {
     || echo 18000
 }
 
+test_ctr=""
+test_pid=""
+
 test_image() {
   need_tools
   local archive
   archive="$(archive_path)"
-  if [[ ! -s "${archive}" || "$(commit)" != "$(label_of_archive "${archive}")" ]]; then
+  if [[ ! -s "${archive}" || "$(commit)" != "$(label_of_archive)" ]]; then
     archive="$(build)"
   fi
-  local ctr port pid started
-  ctr=$(bh from --quiet "oci-archive:${archive}")
+  local port started
+  test_ctr=$(bh from --quiet "oci-archive:${archive}")
+  trap cleanup_test EXIT
   port=$(free_port)
-  trap 'cleanup_test "${ctr}" "${pid:-}"' EXIT
   # The image's own entry point, user and environment, run from the image's file system.
   local -a entrypoint
-  mapfile -t entrypoint < <(bh inspect --format '{{range .OCIv1.Config.Entrypoint}}{{println .}}{{end}}' "${ctr}")
+  mapfile -t entrypoint < <(bh inspect --format '{{range .OCIv1.Config.Entrypoint}}{{println .}}{{end}}' "${test_ctr}")
   local user
-  user=$(bh inspect --format '{{.OCIv1.Config.User}}' "${ctr}")
+  user=$(bh inspect --format '{{.OCIv1.Config.User}}' "${test_ctr}")
   [[ -n "${user}" && "${user}" != root && "${user}" != 0 ]] || { log "the image runs as root"; exit 1; }
   log "starting the server from ${archive} as ${user} on 127.0.0.1:${port}"
   started=${SECONDS}
   bh run --isolation chroot --user "${user}" --env SERVER_PORT="${port}" --env SERVER_ADDRESS=127.0.0.1 \
-    "${ctr}" -- "${entrypoint[@]}" >"${out}/test-server.log" 2>&1 &
-  pid=$!
+    "${test_ctr}" -- "${entrypoint[@]}" >"${out}/test-server.log" 2>&1 &
+  test_pid=$!
   local deadline=$((SECONDS + ${TASKLEDGER_IMAGE_TEST_TIMEOUT:-300}))
-  until bh run --isolation chroot --user "${user}" --env SERVER_PORT="${port}" "${ctr}" -- /app/healthcheck \
+  until bh run --isolation chroot --user "${user}" --env SERVER_PORT="${port}" "${test_ctr}" -- /app/healthcheck \
       >/dev/null 2>&1; do
-    if ! kill -0 "${pid}" 2>/dev/null; then
+    if ! kill -0 "${test_pid}" 2>/dev/null; then
       log "the server stopped before /health answered; its log:"; tail -40 "${out}/test-server.log" >&2; exit 1
     fi
     if ((SECONDS > deadline)); then
@@ -162,24 +166,40 @@ test_image() {
     sleep 1
   done
   log "/health answered 200 from inside the container $((SECONDS - started)) s after the start"
-  grep -o 'Started TaskledgerApplication in [0-9.]* seconds[^"]*' "${out}/test-server.log" | head -1 >&2 || true
+  # The class-data-sharing archive is there and this JVM maps it (-Xshare:on fails when it cannot).
+  bh run --isolation chroot --user "${user}" "${test_ctr}" -- java -Xshare:on -XX:SharedArchiveFile=/app/taskledger.jsa \
+    -cp /app/taskledger.jar -version >/dev/null 2>&1 || { log "the image's CDS archive does not map"; exit 1; }
+  log "the class-data-sharing archive maps"
+  grep -o 'Started TaskledgerApplication in [0-9.]* seconds' "${out}/test-server.log" | head -1 >&2 || true
 }
 
+# The commit the image in buildah's store was built from; none when there is none.
 label_of_archive() {
-  tar -xOf "$1" index.json >/dev/null 2>&1 || { echo none; return; }
   bh inspect --type image --format '{{index .OCIv1.Config.Labels "org.opencontainers.image.revision"}}' \
     "localhost/taskledger:$(version)" 2>/dev/null || echo none
 }
 
+# Processes started under the given one, deepest last.
+descendants() {
+  local child
+  for child in $(ps -o pid= --ppid "$1"); do
+    echo "${child}"
+    descendants "${child}"
+  done
+}
+
+# Stops the server as an orchestrator would: SIGTERM to the JVM, which shuts down in order (its embedded PostgreSQL
+# too; buildah would kill it outright), then removes the container.
 cleanup_test() {
-  local ctr="$1" pid="$2"
-  if [[ -n "${pid}" ]] && kill -0 "${pid}" 2>/dev/null; then
-    # buildah run forwards the signal to the server, which shuts down in order (its embedded PostgreSQL too).
-    kill -TERM "${pid}" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "${pid}" 2>/dev/null || break; sleep 1; done
-    kill -KILL "${pid}" 2>/dev/null || true
+  if [[ -n "${test_pid}" ]] && kill -0 "${test_pid}" 2>/dev/null; then
+    local process
+    for process in $(descendants "${test_pid}"); do
+      [[ "$(ps -o comm= -p "${process}" 2>/dev/null)" == java ]] && kill -TERM "${process}" 2>/dev/null || true
+    done
+    for _ in $(seq 1 60); do kill -0 "${test_pid}" 2>/dev/null || break; sleep 1; done
+    kill -TERM "${test_pid}" 2>/dev/null || true
   fi
-  bh rm "${ctr}" >/dev/null 2>&1 || true
+  [[ -z "${test_ctr}" ]] || bh rm "${test_ctr}" >/dev/null 2>&1 || true
 }
 
 case "${1:-}" in

@@ -3,10 +3,13 @@ package io.taskledger.deploy;
 import io.taskledger.support.IntegrationTest;
 import io.taskledger.support.Projects;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -21,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlertRulesTest extends IntegrationTest {
 
-    private static final Pattern EXPRESSION = Pattern.compile("^\\s*expr:\\s*(>-)?(.*)$");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Set<String> PROMQL = Set.of("sum", "max", "min", "avg", "by", "without", "rate", "increase",
             "histogram_quantile", "and", "or", "unless", "on", "ignoring");
@@ -55,27 +57,20 @@ class AlertRulesTest extends IntegrationTest {
     }
 
     /** The identifiers of the rules' expressions, without label matchers, grouping labels and PromQL's words. */
+    @SuppressWarnings("unchecked")
     private static Set<String> metricsNamedIn(String rules) {
-        StringBuilder expressions = new StringBuilder();
-        boolean folded = false;
-        for (String line : rules.split("\n")) {
-            Matcher expression = EXPRESSION.matcher(line);
-            if (expression.matches()) {
-                expressions.append(expression.group(2)).append('\n');
-                folded = expression.group(1) != null;
-            } else if (folded && line.startsWith("            ")) {
-                expressions.append(line).append('\n');
-            } else {
-                folded = false;
-            }
-        }
-        String withoutLabels = expressions.toString().replaceAll("\\{[^}]*}", "")
-                .replaceAll("\\b(by|without)\\s*\\([^)]*\\)", "").replaceAll("\\[[^]]*]", "");
+        Map<String, List<Map<String, Object>>> document = new Yaml().load(rules);
         Set<String> names = new TreeSet<>();
-        Matcher identifier = IDENTIFIER.matcher(withoutLabels);
-        while (identifier.find()) {
-            if (!PROMQL.contains(identifier.group())) {
-                names.add(identifier.group());
+        for (Map<String, Object> group : document.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                String withoutLabels = rule.get("expr").toString().replaceAll("\\{[^}]*}", "")
+                        .replaceAll("\\b(by|without)\\s*\\([^)]*\\)", "").replaceAll("\\[[^]]*]", "");
+                Matcher identifier = IDENTIFIER.matcher(withoutLabels);
+                while (identifier.find()) {
+                    if (!PROMQL.contains(identifier.group())) {
+                        names.add(identifier.group());
+                    }
+                }
             }
         }
         return names;
