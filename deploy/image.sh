@@ -135,7 +135,7 @@ test_image() {
   need_tools
   local archive
   archive="$(archive_path)"
-  if [[ ! -s "${archive}" || "$(commit)" != "$(label_of_archive)" ]]; then
+  if [[ ! -s "${archive}" ]] || ! image_is_current; then
     archive="$(build)"
   fi
   local port started
@@ -177,6 +177,16 @@ test_image() {
 label_of_archive() {
   bh inspect --type image --format '{{index .OCIv1.Config.Labels "org.opencontainers.image.revision"}}' \
     "localhost/taskledger:$(version)" 2>/dev/null || echo none
+}
+
+# Whether the image was built from the same server code and image files as the working tree's commit: its revision
+# label names a commit, and nothing that goes into the image changed since then (docs and tests may have).
+image_is_current() {
+  local built
+  built="$(label_of_archive)"
+  [[ "${built}" != none ]] && git -C "${repo}" cat-file -e "${built}^{commit}" 2>/dev/null \
+    && git -C "${repo}" diff --quiet "${built}" HEAD -- pom.xml shared-api/src command-side/src projections/src \
+      query-side/src infra/src/main infra/pom.xml deploy/Containerfile deploy/healthcheck
 }
 
 # Processes started under the given one, deepest last.
