@@ -1,5 +1,6 @@
 package io.taskledger.deploy;
 
+import io.taskledger.support.EnvExample;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -25,15 +26,15 @@ class ComposeFileTest {
 
     private static final Path REPO = DeployFiles.DEPLOY.getParent();
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)(?:(:-|:\\?)([^}]*))?}");
-    private static final Pattern ENV_LINE = Pattern.compile("^(#?)([A-Z][A-Z0-9_]*)=(.*)$");
     private static final Pattern README_ROW = Pattern.compile("^\\| `[^`]+`[^|]*\\| `([A-Z][A-Z0-9_]*)` \\| (.*) \\|$");
     private static final Pattern SERVICE_ROW =
             Pattern.compile("^\\| `([a-z-]+)` \\| `([^`]+)` \\| (none|`[^`]+`)[^|]*\\| ([^|]*)\\|$");
     /** What compose sets itself for the server: the connection to its PostgreSQL, the port inside the container. */
     private static final Set<String> SET_BY_COMPOSE = Set.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
             "SERVER_PORT");
-    /** The embedded database's directory: compose runs a PostgreSQL of its own (the image sets it to /data). */
-    private static final Set<String> NOT_FOR_COMPOSE = Set.of("TASKLEDGER_DATA_DIR");
+    /** The embedded database's settings: compose runs a PostgreSQL of its own. */
+    private static final Set<String> NOT_FOR_COMPOSE = Set.of("TASKLEDGER_DATA_DIR",
+            "TASKLEDGER_EMBEDDEDPOSTGRES_CLEANONSTART");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -64,30 +65,29 @@ class ComposeFileTest {
     void every_variable_compose_reads_is_in_the_env_example_with_the_same_default_and_secrets_have_none()
             throws IOException {
         String compose = Files.readString(DeployFiles.DEPLOY.resolve("compose.yaml"));
-        Map<String, EnvLine> example = envExample();
+        Map<String, String> example = envExample();
         Matcher variable = VARIABLE.matcher(compose);
         int read = 0;
         while (variable.find()) {
             read++;
             String name = variable.group(1);
             assertThat(example).as(name + " is read by compose.yaml but not in deploy/.env.example").containsKey(name);
-            EnvLine documented = example.get(name);
             if (":?".equals(variable.group(2))) {
-                assertThat(documented.value()).as(name + " is required: .env.example gives no value").isEmpty();
+                assertThat(example.get(name)).as(name + " is required: .env.example gives no value").isEmpty();
             } else {
-                assertThat(documented.commented()).as(name).isFalse();
-                assertThat(documented.value()).as(name + "'s default").isEqualTo(variable.group(3));
+                assertThat(example.get(name)).as(name + "'s default").isEqualTo(variable.group(3));
             }
         }
         assertThat(read).isGreaterThan(10);
-        assertThat(example.get("POSTGRES_PASSWORD").value()).isEmpty();
-        assertThat(example.get("TASKLEDGER_ADMIN_PASSWORD").value()).isEmpty();
-        assertThat(example.get("TASKLEDGER_JWT_SECRET").value()).isEmpty();
+        assertThat(example.get("POSTGRES_PASSWORD")).isEmpty();
+        assertThat(example.get("TASKLEDGER_ADMIN_PASSWORD")).isEmpty();
+        assertThat(example.get("TASKLEDGER_JWT_SECRET")).isEmpty();
     }
 
     @Test
     void every_setting_of_the_readme_can_be_set_from_the_env_file_and_has_its_default_there() throws IOException {
-        Map<String, EnvLine> example = envExample();
+        Map<String, String> example = envExample();
+        String exampleText = Files.readString(DeployFiles.DEPLOY.resolve(".env.example"));
         String compose = Files.readString(DeployFiles.DEPLOY.resolve("compose.yaml"));
         Map<String, String> readme = readmeSettings();
         assertThat(readme).hasSizeGreaterThan(10);
@@ -100,12 +100,12 @@ class ComposeFileTest {
                 assertThat(compose).as(name + " is set by compose.yaml").contains(name + ":");
                 return;
             }
-            assertThat(example).as(name + " (README) is missing from deploy/.env.example").containsKey(name);
-            EnvLine line = example.get(name);
             if (defaultColumn.startsWith("`")) {
-                assertThat(line.value()).as(name + "'s default").isEqualTo(defaultColumn.split("`")[1]);
+                assertThat(example).as(name + " (README) is missing from deploy/.env.example").containsKey(name);
+                assertThat(example.get(name)).as(name + "'s default").isEqualTo(defaultColumn.split("`")[1]);
             } else {
-                assertThat(line.commented() || line.value().isEmpty()).as(name + " is unset by default").isTrue();
+                assertThat(example.containsKey(name) ? example.get(name).isEmpty() : exampleText.contains(name))
+                        .as(name + " is unset by default: listed empty, or named among the unset ones").isTrue();
             }
         });
         for (String name : example.keySet()) {
@@ -124,19 +124,13 @@ class ComposeFileTest {
         return variable.appendTail(resolved).toString();
     }
 
-    private record EnvLine(boolean commented, String value) {
-    }
-
-    private static Map<String, EnvLine> envExample() throws IOException {
-        Map<String, EnvLine> lines = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(DeployFiles.DEPLOY.resolve(".env.example"))) {
-            Matcher assignment = ENV_LINE.matcher(line);
-            if (assignment.matches()) {
-                assertThat(lines.put(assignment.group(2), new EnvLine(!assignment.group(1).isEmpty(),
-                        assignment.group(3)))).as(assignment.group(2) + " twice").isNull();
-            }
-        }
-        return lines;
+    /** deploy/.env.example, in the root .env.example's form (checked the same way): variable to default. */
+    private static Map<String, String> envExample() {
+        EnvExample example = EnvExample.read(DeployFiles.DEPLOY.resolve(".env.example"));
+        assertThat(example.problems()).isEmpty();
+        Map<String, String> defaults = new LinkedHashMap<>();
+        example.variables().forEach((name, variable) -> defaults.put(name, variable.defaultValue()));
+        return defaults;
     }
 
     /** The README's configuration table: environment variable to its default column. */
