@@ -36,6 +36,6 @@ class OpenApiDocumentTest extends IntegrationTest {
         }
 
         assertThat(normalized).isEqualTo(Files.readString(DOCUMENT, StandardCharsets.UTF_8));
-        assertThat(served.get("paths").has("/api/projects")).isTrue();
+        assertThat(served.get("paths").has("/api/v1/projects")).isTrue();
     }
 }

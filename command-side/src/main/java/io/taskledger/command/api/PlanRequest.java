@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * A whole plan as planners write it: phases holding tasks holding subtasks. It is flattened in plan order, parents
- * before children, each child taking its level and parent from where it sits.
+ * before children, each child taking its level and parent from where it sits. Public because a plan file loaded at
+ * start ({@code taskledger.seed}) is this same body.
  */
-record PlanRequest(List<PlanItem> phases) {
+public record PlanRequest(List<PlanItem> phases) {
 
     /** A phase, task or subtask; a phase lists {@code tasks}, a task lists {@code subtasks}. */
     record PlanItem(
@@ -30,7 +31,7 @@ record PlanRequest(List<PlanItem> phases) {
             List<PlanItem> subtasks) implements TaskFieldsRequest {
     }
 
-    List<TaskDefinition> toDefinitions() {
+    public List<TaskDefinition> toDefinitions() {
         List<TaskDefinition> definitions = new ArrayList<>();
         List<PlanItem> given = RequestFields.present(phases, "phases");
         if (given.isEmpty()) {

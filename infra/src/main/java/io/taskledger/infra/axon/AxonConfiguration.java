@@ -29,6 +29,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,9 +79,12 @@ public class AxonConfiguration {
      * same aggregate before their transaction takes a connection, for at most {@code max-wait} (as long as a command
      * may wait for a pooled connection, Hikari's default) and, where an operator sets one, at most
      * {@code max-waiting-per-project} of them (no bound by default, see {@link OneCommandPerAggregate}). Otherwise as
-     * Axon builds it (the transaction interceptor, then the correlation data).
+     * Axon builds it (the transaction interceptor, then the correlation data). Qualified as Axon's local segment: under
+     * the axonserver profile Axon Server's command bus routes the commands and hands them to this one
+     * ({@link AxonServerRouting}); otherwise it is the command bus.
      */
     @Bean
+    @Qualifier("localSegment")
     SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
                                 @Value("${taskledger.commands.max-waiting-per-project:#{T(java.lang.Integer).MAX_VALUE}}")

@@ -14,22 +14,20 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 /**
  * On the first start (no account at all), opens the {@value #USERNAME} account with the ADMIN role. Its password is
  * {@code taskledger.security.admin-password} ({@code TASKLEDGER_ADMIN_PASSWORD}) or, when that is unset, a random
  * one printed once to the log. There is no default password. Later starts do nothing, whatever the setting says. A
- * password the policy refuses stops the start, before the server takes any request.
+ * password the policy refuses stops the start, before the server takes any request. It runs before a seed
+ * ({@code taskledger.seed}), which gives the admin its projects.
  */
 @Component
-@Order(1)
-class AdminBootstrap implements StartupTask {
+@Order(AdminBootstrap.ORDER)
+public class AdminBootstrap implements StartupTask {
 
-    static final String USERNAME = "admin";
+    public static final String USERNAME = "admin";
+    public static final int ORDER = 1;
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CredentialStore credentials;
     private final AccountService accounts;
@@ -52,7 +50,7 @@ class AdminBootstrap implements StartupTask {
             return;
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
-        String password = generated ? generatePassword() : configuredPassword;
+        String password = generated ? GeneratedPasswords.generate(USERNAME) : configuredPassword;
         try {
             accounts.register(new NewAccount(USERNAME, password, "Administrator", AccountKind.HUMAN,
                     GlobalRole.ADMIN));
@@ -75,14 +73,4 @@ class AdminBootstrap implements StartupTask {
         }
     }
 
-    /** 24 random bytes: 32 URL-safe characters, 192 bits. */
-    private static String generatePassword() {
-        byte[] bytes = new byte[24];
-        String password;
-        do {
-            RANDOM.nextBytes(bytes);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        } while (password.toLowerCase().contains(USERNAME));
-        return password;
-    }
 }

@@ -6,6 +6,7 @@ import io.taskledger.infra.idempotency.IdempotencyFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +53,8 @@ public class SecurityConfiguration {
                                     CredentialStore credentials, AuthenticationCache checkedTokens,
                                     RequestRateLimiter limiter,
                                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors,
-                                    UrlBasedCorsConfigurationSource cors) throws Exception {
+                                    UrlBasedCorsConfigurationSource cors,
+                                    @Value("${management.server.port:-1}") int managementPort) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
                 errors.resolveException(request, response, null, e);
         AccessDeniedHandler forbidden = (request, response, e) -> errors.resolveException(request, response, null, e);
@@ -80,6 +82,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(request -> isScrapeOnManagementPort(request, managementPort)).permitAll()
                         .requestMatchers("/actuator/**").hasRole(GlobalRole.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(GlobalRole.ADMIN.name())
                         .requestMatchers("/api/auth/**").authenticated()
@@ -128,6 +131,16 @@ public class SecurityConfiguration {
             source.registerCorsConfiguration("/**", configuration);
         }
         return source;
+    }
+
+    /**
+     * Prometheus scrapes without an account, but only on a management port of its own ({@code management.server.port},
+     * {@code MANAGEMENT_SERVER_PORT}), which a deployment keeps off the public network (deploy/compose.yaml publishes
+     * only the API port). On the API port, and when no such port is set, the metrics stay ADMIN only.
+     */
+    private static boolean isScrapeOnManagementPort(HttpServletRequest request, int managementPort) {
+        return managementPort > 0 && request.getLocalPort() == managementPort && "GET".equals(request.getMethod())
+                && "/actuator/prometheus".equals(request.getRequestURI());
     }
 
     private static boolean isWrite(HttpServletRequest request) {

@@ -20,6 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.accept.InvalidApiVersionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -132,6 +133,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ErrorCode.DUPLICATE_USERNAME.name(), "an account with this username already exists"));
         }
         return unexpected(e);
+    }
+
+    /** A version in the path that this server does not serve (docs/api-versioning.md). */
+    @ExceptionHandler(InvalidApiVersionException.class)
+    ResponseEntity<ProblemDetail> unsupportedVersion(InvalidApiVersionException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "UNSUPPORTED_API_VERSION",
+                "API version v" + e.getVersion() + " is not served here; this server serves /api/v"
+                        + ApiVersioning.CURRENT + "/... (and /api/..., its alias)"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

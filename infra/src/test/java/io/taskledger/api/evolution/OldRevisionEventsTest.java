@@ -1,17 +1,12 @@
 package io.taskledger.api.evolution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskledger.support.ApiClient.Response;
 import io.taskledger.support.IntegrationTest;
+import io.taskledger.support.LegacyEvents;
 import io.taskledger.support.Projects;
-import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
 
 import static io.taskledger.support.ApiClient.json;
@@ -24,12 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OldRevisionEventsTest extends IntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
-    void revision_1_events_replay_into_todays_board_and_aggregate() throws IOException {
+    void revision_1_events_replay_into_todays_board_and_aggregate() {
         String projectId = UUID.randomUUID().toString();
-        int stored = storeFixture(projectId);
+        int stored = LegacyEvents.store(jdbc, projectId, Projects.uniqueKey());
         int legacyTaskAdded = jdbc.queryForObject("""
                 SELECT count(*) FROM domain_event_entry
                 WHERE aggregate_identifier = ? AND payload_revision = '1' AND payload_type LIKE '%.TaskAdded'""",
@@ -59,30 +52,5 @@ class OldRevisionEventsTest extends IntegrationTest {
         assertThat(integrity.get("eventsChecked").asInt()).isPositive();
         assertThat(api.post("/api/projects/" + projectId + "/tasks/P1-T1/assign", json("assignee", "@other"))
                 .status()).as("an open attempt keeps its holder").isEqualTo(409);
-    }
-
-    /** Writes the fixture's events as the old release stored them; returns how many. */
-    private int storeFixture(String projectId) throws IOException {
-        String text;
-        try (InputStream in = getClass().getResourceAsStream("/legacy-events/project-revision-1.json")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${projectId}", projectId)
-                    .replace("${projectKey}", Projects.uniqueKey());
-        }
-        JsonNode events = JSON.readTree(text);
-        String metadata = """
-                {"actor":"release-0.1","correlationId":"legacy-%s","causationId":"legacy-%s"}"""
-                .formatted(projectId, projectId);
-        for (int sequence = 0; sequence < events.size(); sequence++) {
-            JsonNode event = events.get(sequence);
-            jdbc.update("""
-                    INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                        meta_data, payload, payload_revision, payload_type, time_stamp)
-                    VALUES (?, ?, 'Project', ?, ?, ?, ?, ?, ?)""",
-                    projectId, sequence, UUID.randomUUID().toString(), metadata.getBytes(StandardCharsets.UTF_8),
-                    JSON.writeValueAsBytes(event.get("payload")), event.get("revision").asText(),
-                    event.get("type").asText(), DateTimeUtils.formatInstant(Instant.now()));
-        }
-        return events.size();
     }
 }
