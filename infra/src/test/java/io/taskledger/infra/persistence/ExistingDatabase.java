@@ -23,7 +23,7 @@ public final class ExistingDatabase {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start(dataDir, false, Map.of("fsync", "off"));
             FluentConfiguration flyway = Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                    .locations("classpath:db/migration");
+                    .locations("classpath:db/migration", "classpath:db/read-models");
             (target == null ? flyway : flyway.target(target)).load().migrate();
             return postgres;
         } catch (IOException e) {
