@@ -11,15 +11,8 @@ MVN=${MVN:-./mvnw}
 WORK=benchmark/target/run
 
 # --- PostgreSQL server binaries: the machine's PostgreSQL 15, else any installed major, else install Debian's ---
-PG_BIN=/usr/lib/postgresql/15/bin
-if [ ! -x "$PG_BIN/initdb" ]; then
-  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-fi
-if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
-  echo "No PostgreSQL server found: installing Debian's postgresql-15 (needs root)." >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
-  PG_BIN=/usr/lib/postgresql/15/bin
-fi
+source scripts/postgres-bin.sh
+PG_BIN=$(postgres_bin)
 
 # --- build ---
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f infra/target/taskledger/taskledger.jar ]; then

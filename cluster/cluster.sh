@@ -22,25 +22,14 @@ NODE_HEAP=${NODE_HEAP:-384m}
 ADMIN_PASSWORD=${TASKLEDGER_ADMIN_PASSWORD:-cluster-root-passphrase-0}
 JAR=infra/target/taskledger/taskledger.jar
 
-pg_bin() {
-  local bin=/usr/lib/postgresql/15/bin
-  if [ ! -x "$bin/initdb" ]; then
-    bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-  fi
-  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
-    echo "No PostgreSQL server found: installing Debian's postgresql-15 (needs root)." >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
-    bin=/usr/lib/postgresql/15/bin
-  fi
-  echo "$bin"
-}
+source scripts/postgres-bin.sh
 
 as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
 start_postgres() {
-  local bin; bin=$(pg_bin)
+  local bin; bin=$(postgres_bin)
   if [ ! -d "$CLUSTER_DIR/pg/data" ]; then
     mkdir -p "$CLUSTER_DIR/pg"
     [ "$(id -u)" = 0 ] && chown postgres "$CLUSTER_DIR/pg"
@@ -53,7 +42,7 @@ start_postgres() {
 }
 
 stop_postgres() {
-  local bin; bin=$(pg_bin)
+  local bin; bin=$(postgres_bin)
   [ -f "$CLUSTER_DIR/pg/data/postmaster.pid" ] && as_postgres "$bin/pg_ctl" -D "$CLUSTER_DIR/pg/data" -m fast -w stop >/dev/null || true
 }
 
@@ -186,6 +175,6 @@ case "${1:-}" in
   node-pid) cat "$CLUSTER_DIR/node-$2.pid" ;;
   stop-postgres) stop_postgres ;;
   start-postgres) start_postgres ;;
-  psql) shift; "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d taskledger "$@" ;;
+  psql) shift; "$(postgres_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d taskledger "$@" ;;
   *) sed -n '2,14p' "$0"; exit 2 ;;
 esac
