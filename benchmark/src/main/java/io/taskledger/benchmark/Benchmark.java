@@ -430,7 +430,7 @@ public final class Benchmark {
         while (System.nanoTime() < deadline) {
             long sentAt = System.nanoTime();
             try {
-                int status = http.getAndWait("/api/projects/" + probe.id() + "/tasks",
+                int status = http.getAndWait("/api/projects/" + probe.id() + TaskledgerClients.WHOLE_BOARD,
                         auth.tokenOf(probe.agent())).statusCode();
                 if (status == 200 && System.nanoTime() - sentAt < 1_000_000_000L) {
                     return;

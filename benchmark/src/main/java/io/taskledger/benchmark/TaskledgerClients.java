@@ -10,6 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /** What one connection does against Taskledger in each scenario: agents' commands, board reads, or both. */
 final class TaskledgerClients {
 
+    /**
+     * A project's whole board in one page: a fixture project holds more tasks than the default page, and the
+     * scenarios read the whole board, as they did before the lists were paged.
+     */
+    static final String WHOLE_BOARD = "/tasks?limit=1000";
+
     /** The newest command the server confirmed: the lag probe waits for the board to show it. */
     record Commit(String projectId, long version, long answeredAtNanos) {
     }
@@ -115,7 +121,7 @@ final class TaskledgerClients {
             Fixture.Project project = fixture.projects.get(random.nextInt(fixture.projects.size()));
             String token = auth.tokenOf(project.agent());
             CompletableFuture<HttpResponse<String>> answer = switch (random.nextInt(3)) {
-                case 0 -> http.get("/api/projects/" + project.id() + "/tasks", token);
+                case 0 -> http.get("/api/projects/" + project.id() + WHOLE_BOARD, token);
                 case 1 -> http.get("/api/projects/" + project.id() + "/tasks/"
                         + project.subtaskKeys().get(random.nextInt(project.subtaskKeys().size())), token);
                 default -> http.get("/api/agents/" + project.agent() + "/next-task", token);
@@ -179,7 +185,7 @@ final class TaskledgerClients {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             Fixture.Project project = fixture.projects.get(random.nextInt(fixture.projects.size()));
             String token = auth.tokenOf(project.agent());
-            String path = random.nextBoolean() ? "/api/projects/" + project.id() + "/tasks"
+            String path = random.nextBoolean() ? "/api/projects/" + project.id() + WHOLE_BOARD
                     : "/api/projects/" + project.id() + "/tasks/"
                     + project.subtaskKeys().get(random.nextInt(Math.min(8, project.subtaskKeys().size())));
             String tag = tags == null ? null : tags.get(path);

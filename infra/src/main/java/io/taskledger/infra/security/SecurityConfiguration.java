@@ -3,6 +3,7 @@ package io.taskledger.infra.security;
 import io.taskledger.api.access.GlobalRole;
 import io.taskledger.command.accounts.CredentialStore;
 import io.taskledger.infra.idempotency.IdempotencyFilter;
+import io.taskledger.query.api.PagedLists;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -125,7 +126,8 @@ public class SecurityConfiguration {
                     HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "X-Min-Version", "X-Correlation-Id",
                     IdempotencyFilter.KEY_HEADER));
             configuration.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
-                    HttpHeaders.LOCATION, "X-Correlation-Id", IdempotencyFilter.REPLAYED_HEADER));
+                    HttpHeaders.LOCATION, "X-Correlation-Id", IdempotencyFilter.REPLAYED_HEADER,
+                    PagedLists.HAS_MORE_HEADER, PagedLists.NEXT_AFTER_HEADER));
             configuration.setAllowCredentials(false);
             configuration.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/**", configuration);

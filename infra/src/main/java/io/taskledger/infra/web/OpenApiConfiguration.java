@@ -2,16 +2,22 @@ package io.taskledger.infra.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.taskledger.api.access.Caller;
 import io.taskledger.api.input.InputLimits;
+import io.taskledger.api.query.PageRequest;
 import io.taskledger.infra.idempotency.IdempotencyFilter;
+import io.taskledger.query.api.PagedLists;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +71,38 @@ public class OpenApiConfiguration {
                                 + "and body within 24 hours answers the first answer again; the same key with "
                                 + "another request is 422 IDEMPOTENCY_KEY_REUSED, one still running 409 "
                                 + "IDEMPOTENCY_KEY_IN_USE."));
+            }
+        });
+    }
+
+    /**
+     * The paged lists (docs/architecture.md, "Paged lists"): what {@code limit} and {@code after} mean, and the headers
+     * that say where the page ended. The event log, which answers an object with the same fields, is left as it is.
+     */
+    @Bean
+    OpenApiCustomizer pagedListsInApiDescription() {
+        return openApi -> openApi.getPaths().forEach((path, item) -> {
+            Operation read = item.getGet();
+            if (read == null || read.getParameters() == null || path.endsWith("/events")
+                    || read.getParameters().stream().noneMatch(parameter -> "after".equals(parameter.getName()))) {
+                return;
+            }
+            read.getParameters().forEach(parameter -> {
+                if ("limit".equals(parameter.getName())) {
+                    parameter.description("Items per page, 1 to " + PageRequest.MAX_LIMIT + "; "
+                            + PageRequest.DEFAULT_LIMIT + " when absent. More is 400 INVALID_INPUT.");
+                } else if ("after".equals(parameter.getName())) {
+                    parameter.description("The page after this cursor: the " + PagedLists.NEXT_AFTER_HEADER
+                            + " header of the page before; absent for the first page. A malformed cursor is 400 "
+                            + "INVALID_INPUT.");
+                }
+            });
+            ApiResponse ok = read.getResponses() == null ? null : read.getResponses().get("200");
+            if (ok != null) {
+                ok.addHeaderObject(PagedLists.HAS_MORE_HEADER, new Header().schema(new BooleanSchema())
+                        .description("true while items follow this page"));
+                ok.addHeaderObject(PagedLists.NEXT_AFTER_HEADER, new Header().schema(new StringSchema())
+                        .description("the cursor of the page's last item: send it as `after` for the next page"));
             }
         });
     }

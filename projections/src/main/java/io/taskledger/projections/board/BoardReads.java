@@ -9,7 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,14 +60,20 @@ class BoardReads {
     private static final String VISIBLE_TO_VIEWER = "(? or exists (select 1 from " + MEMBERS.name()
             + " m where m.project_id = p.project_id and m.username = ?))";
 
+    /** Newest first, a page of them: after the cursor's (created_at, project_id), both descending. */
     private static final String VISIBLE_PROJECTS = "select " + PROJECTS.columns("p") + " from " + PROJECTS.name()
-            + " p where " + VISIBLE_TO_VIEWER + " order by p.created_at desc";
+            + " p where " + VISIBLE_TO_VIEWER + " and (cast(? as timestamptz) is null"
+            + " or (p.created_at, p.project_id) < (cast(? as timestamptz), cast(? as uuid)))"
+            + " order by p.created_at desc, p.project_id desc limit ?";
 
     private static final String ESCALATION_INBOX = "select " + ESCALATIONS.columns("e")
             + ", p.project_key, t.title, t.assignee from " + ESCALATIONS.name() + " e"
             + " join " + PROJECTS.name() + " p on p.project_id = e.project_id"
             + " join " + TASKS.name() + " t on t.project_id = e.project_id and t.task_key = e.task_key"
-            + " where (cast(? as text) is null or e.status = ?) and " + VISIBLE_TO_VIEWER + " order by e.escalated_at";
+            + " where (cast(? as text) is null or e.status = ?) and " + VISIBLE_TO_VIEWER
+            + " and (cast(? as timestamptz) is null or (e.escalated_at, e.project_id, e.task_key, e.attempts)"
+            + " > (cast(? as timestamptz), cast(? as uuid), cast(? as text), cast(? as integer)))"
+            + " order by e.escalated_at, e.project_id, e.task_key, e.attempts limit ?";
 
     private final JdbcTemplate jdbc;
 
@@ -82,9 +92,21 @@ class BoardReads {
         return PROJECTS.find(jdbc, projectId);
     }
 
-    /** Newest first: the projects the viewer is a member of, or every project when it reads everything. */
-    List<BoardProject> visibleProjects(boolean everything, String viewer) {
-        return jdbc.query(VISIBLE_PROJECTS, PROJECTS.reader(), everything, viewer);
+    /**
+     * Newest first: the projects the viewer is a member of, or every project when it reads everything; at most
+     * {@code limit} of them, those after {@code after} (null: from the newest) in that order.
+     */
+    List<BoardProject> visibleProjects(boolean everything, String viewer, BoardProject after, int limit) {
+        OffsetDateTime createdAt = after == null ? null : after.getCreatedAt().atOffset(ZoneOffset.UTC);
+        return jdbc.query(VISIBLE_PROJECTS, PROJECTS.reader(), everything, viewer, createdAt, createdAt,
+                after == null ? null : after.getProjectId(), limit);
+    }
+
+    /** The project, when the viewer may see it. */
+    Optional<BoardProject> visibleProject(UUID projectId, boolean everything, String viewer) {
+        return jdbc.query("select " + PROJECTS.columns("p") + " from " + PROJECTS.name()
+                + " p where p.project_id = ? and " + VISIBLE_TO_VIEWER, PROJECTS.reader(), projectId, everything,
+                viewer).stream().findFirst();
     }
 
     /** Every task of the project, in plan order. */
@@ -113,28 +135,71 @@ class BoardReads {
                 + " t where t.project_id = ? group by t.project_id, t.status, t.leaf", STATUS_COUNT, projectId);
     }
 
-    /** Over the projects the viewer may see. */
-    List<StatusCount> countVisibleByStatus(boolean everything, String viewer) {
-        return jdbc.query("select t.project_id, t.status, t.leaf, count(*) from " + TASKS.name() + " t join "
-                + PROJECTS.name() + " p on p.project_id = t.project_id where " + VISIBLE_TO_VIEWER
-                + " group by t.project_id, t.status, t.leaf", STATUS_COUNT, everything, viewer);
+    /** Of the given projects (the viewer was found to see them). */
+    List<StatusCount> countByStatus(List<UUID> projectIds) {
+        if (projectIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select t.project_id, t.status, t.leaf, count(*) from " + TASKS.name()
+                + " t where t.project_id in (" + placeholders(projectIds.size()) + ")"
+                + " group by t.project_id, t.status, t.leaf", STATUS_COUNT, projectIds.toArray());
     }
 
-    /** Assigned tasks of projects not archived that the viewer may see, counted by assignee and status. */
-    List<AssigneeStatusCount> countByAssigneeAndStatus(boolean everything, String viewer) {
-        return jdbc.query("select t.assignee, t.status, count(*) from " + TASKS.name() + " t join " + PROJECTS.name()
-                        + " p on p.project_id = t.project_id where p.archived = false and t.assignee is not null and "
-                        + VISIBLE_TO_VIEWER + " group by t.assignee, t.status",
+    /** A condition on {@code t} and {@code p}: an assigned task of a project not archived that the viewer may see. */
+    private static final String ASSIGNED_AND_VISIBLE = " t join " + PROJECTS.name()
+            + " p on p.project_id = t.project_id where p.archived = false and t.assignee is not null and "
+            + VISIBLE_TO_VIEWER;
+
+    /**
+     * The assignees of tasks of projects not archived that the viewer may see, in the database's order of text: at
+     * most {@code limit}, those after {@code after} (null: from the first).
+     */
+    List<String> assignees(boolean everything, String viewer, String after, int limit) {
+        return jdbc.query("select distinct t.assignee from " + TASKS.name() + ASSIGNED_AND_VISIBLE
+                        + " and (cast(? as text) is null or t.assignee > ?) order by t.assignee limit ?",
+                (row, number) -> row.getString(1), everything, viewer, after, after, limit);
+    }
+
+    /** The tasks of those assignees in projects not archived that the viewer may see, counted by status. */
+    List<AssigneeStatusCount> countByAssigneeAndStatus(boolean everything, String viewer, List<String> assignees) {
+        if (assignees.isEmpty()) {
+            return List.of();
+        }
+        List<Object> arguments = new ArrayList<>(List.of(everything, viewer));
+        arguments.addAll(assignees);
+        return jdbc.query("select t.assignee, t.status, count(*) from " + TASKS.name() + ASSIGNED_AND_VISIBLE
+                        + " and t.assignee in (" + placeholders(assignees.size()) + ") group by t.assignee, t.status",
                 (row, number) -> new AssigneeStatusCount(row.getString(1), TaskStatus.valueOf(row.getString(2)),
-                        row.getLong(3)), everything, viewer);
+                        row.getLong(3)), arguments.toArray());
     }
 
-    /** Oldest first, in projects the viewer may see; {@code status} null for every escalation. */
-    List<EscalationEntry> escalationInbox(String status, boolean everything, String viewer) {
+    /**
+     * The escalation of the task after that many attempts, whoever asks: a cursor names where a page ended, and only
+     * its time is read from it.
+     */
+    Optional<BoardEscalation> escalation(UUID projectId, String taskKey, int attempts) {
+        return jdbc.query(ESCALATIONS.selectWhere("project_id = ? and task_key = ? and attempts = ?"),
+                ESCALATIONS.reader(), projectId, taskKey, attempts).stream().findFirst();
+    }
+
+    /**
+     * Oldest first (entries of the same instant kept apart by project, task and attempts: what names an escalation,
+     * the same after a replay), in projects the viewer may see; {@code status}
+     * null for every escalation; at most {@code limit}, those after the entry {@code after} (null: from the oldest).
+     */
+    List<EscalationEntry> escalationInbox(String status, boolean everything, String viewer, BoardEscalation after,
+                                          int limit) {
+        OffsetDateTime escalatedAt = after == null ? null : after.escalatedAt().atOffset(ZoneOffset.UTC);
         return jdbc.query(ESCALATION_INBOX, (row, number) -> new EscalationEntry(
                         ESCALATIONS.reader().mapRow(row, number), row.getString("project_key"),
                         row.getString("title"), row.getString("assignee")),
-                status, status, everything, viewer);
+                status, status, everything, viewer, escalatedAt, escalatedAt,
+                after == null ? null : after.projectId(), after == null ? null : after.taskKey(),
+                after == null ? null : after.attempts(), limit);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /**

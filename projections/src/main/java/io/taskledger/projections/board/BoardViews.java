@@ -5,6 +5,7 @@ import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.Step;
 import io.taskledger.api.plan.SuccessCriterion;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.PageRequest;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
@@ -30,15 +31,25 @@ final class BoardViews {
         return taskList(outlines(projectTasks), query);
     }
 
-    /** @param outlines every task of the project, in plan order */
+    /**
+     * The page the query asks for: the filtered tasks past the cursor's position. Every task is still needed, to say
+     * what each row waits for.
+     *
+     * @param outlines every task of the project, in plan order
+     */
     static TaskList taskList(List<TaskOutline> outlines, FindTasksQuery query) {
         ProjectPlan plan = new ProjectPlan(outlines);
-        return new TaskList(outlines.stream()
+        PageRequest page = query.page();
+        long after = page.afterNumber();
+        List<TaskOutline> read = outlines.stream()
+                .filter(task -> task.position() > after)
                 .filter(task -> query.status() == null || task.status() == query.status())
                 .filter(task -> query.assignee() == null || query.assignee().equals(task.assignee()))
                 .filter(task -> query.level() == null || task.level() == query.level())
-                .map(task -> row(task, plan.blockedBy(task.key())))
-                .toList());
+                .limit(page.rowsToRead())
+                .toList();
+        return new TaskList(page.items(read).stream().map(task -> row(task, plan.blockedBy(task.key()))).toList(),
+                page.end(read, task -> String.valueOf(task.position())));
     }
 
     /**

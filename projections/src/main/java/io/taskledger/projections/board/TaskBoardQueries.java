@@ -14,6 +14,7 @@ import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.MemberList;
+import io.taskledger.api.query.PageRequest;
 import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectSummary;
@@ -26,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -48,19 +49,29 @@ public class TaskBoardQueries {
         this.access = access;
     }
 
-    /** Newest first. */
+    /**
+     * Newest first, one page. The cursor is the id of the last project of the page before; it must name a project the
+     * viewer sees (projects are never deleted), else it is malformed.
+     */
     @QueryHandler
     @Transactional(readOnly = true)
     public ProjectList handle(FindProjectsQuery query) {
         Caller viewer = query.viewer();
-        // Counted over the projects the viewer sees, not over every project.
+        boolean everything = viewer.role().readsEverything();
+        PageRequest page = query.page();
+        UUID afterId = page.afterId();
+        BoardProject after = afterId == null ? null : board.visibleProject(afterId, everything, viewer.username())
+                .orElseThrow(() -> page.malformed("the id of a project on the list"));
+        List<BoardProject> read = board.visibleProjects(everything, viewer.username(), after, page.rowsToRead());
+        List<BoardProject> projects = page.items(read);
+        // Counted over the projects of the page only.
         Map<UUID, List<StatusCount>> countsByProject = board
-                .countVisibleByStatus(viewer.role().readsEverything(), viewer.username()).stream()
+                .countByStatus(projects.stream().map(BoardProject::getProjectId).toList()).stream()
                 .collect(Collectors.groupingBy(StatusCount::projectId));
-        return new ProjectList(board.visibleProjects(viewer.role().readsEverything(), viewer.username()).stream()
+        return new ProjectList(projects.stream()
                 .map(project -> BoardViews.summary(project,
                         countsByProject.getOrDefault(project.getProjectId(), List.of())))
-                .toList());
+                .toList(), page.end(read, project -> project.getProjectId().toString()));
     }
 
     /** Refused as not found when the project is unknown or hidden from the viewer. */
@@ -109,15 +120,19 @@ public class TaskBoardQueries {
                 .orElse(null);
     }
 
-    /** By agent name. */
+    /** By agent name, in the database's order of text, one page; the cursor is the last agent's name. */
     @QueryHandler
+    @Transactional(readOnly = true)
     public AgentWorkloadList handle(FindAgentWorkloadsQuery query) {
-        Map<String, Map<TaskStatus, Integer>> byAgent = new TreeMap<>();
         Caller viewer = query.viewer();
+        boolean everything = viewer.role().readsEverything();
+        PageRequest page = query.page();
+        List<String> read = board.assignees(everything, viewer.username(), page.after(), page.rowsToRead());
+        Map<String, Map<TaskStatus, Integer>> byAgent = new LinkedHashMap<>();
+        page.items(read).forEach(agent -> byAgent.put(agent, new EnumMap<>(TaskStatus.class)));
         for (AssigneeStatusCount count
-                : board.countByAssigneeAndStatus(viewer.role().readsEverything(), viewer.username())) {
-            byAgent.computeIfAbsent(count.assignee(), agent -> new EnumMap<>(TaskStatus.class))
-                    .put(count.status(), Math.toIntExact(count.tasks()));
+                : board.countByAssigneeAndStatus(everything, viewer.username(), page.items(read))) {
+            byAgent.get(count.assignee()).put(count.status(), Math.toIntExact(count.tasks()));
         }
         List<AgentWorkload> workloads = new ArrayList<>();
         byAgent.forEach((agent, counts) -> workloads.add(new AgentWorkload(agent,
@@ -127,14 +142,37 @@ public class TaskBoardQueries {
                 counts.getOrDefault(TaskStatus.ESCALATED, 0),
                 counts.getOrDefault(TaskStatus.SUCCEEDED, 0),
                 counts.getOrDefault(TaskStatus.FAILED, 0))));
-        return new AgentWorkloadList(workloads);
+        // An agent whose last task moved away between the two reads shows with zeros: it was on the list when read.
+        return new AgentWorkloadList(workloads, page.end(read, agent -> agent));
     }
 
-    /** Oldest escalation first. */
+    /**
+     * Oldest escalation first, one page. The cursor names the last escalation of the page before as
+     * {@code projectId/taskKey/attempts}; one that names no escalation is malformed.
+     */
     @QueryHandler
+    @Transactional(readOnly = true)
     public EscalationList handle(FindEscalationsQuery query) {
         Caller viewer = query.viewer();
-        return new EscalationList(board.escalationInbox(query.status(), viewer.role().readsEverything(),
-                viewer.username()).stream().map(EscalationEntry::toView).toList());
+        PageRequest page = query.page();
+        BoardEscalation after = page.fromStart() ? null : escalationNamed(page);
+        List<EscalationEntry> read = board.escalationInbox(query.status(), viewer.role().readsEverything(),
+                viewer.username(), after, page.rowsToRead());
+        return new EscalationList(page.items(read).stream().map(EscalationEntry::toView).toList(),
+                page.end(read, entry -> entry.escalation().projectId() + "/" + entry.escalation().taskKey() + "/"
+                        + entry.escalation().attempts()));
+    }
+
+    private BoardEscalation escalationNamed(PageRequest page) {
+        String[] parts = page.after().split("/", -1);
+        try {
+            if (parts.length == 3) {
+                return board.escalation(UUID.fromString(parts[0]), parts[1], Integer.parseInt(parts[2]))
+                        .orElseThrow(IllegalArgumentException::new);
+            }
+        } catch (IllegalArgumentException notAnEscalation) {
+            // refused below (NumberFormatException is one)
+        }
+        throw page.malformed("projectId/taskKey/attempts of an escalation in the inbox");
     }
 }

@@ -123,6 +123,10 @@ public class DirectoryAccount {
         return version;
     }
 
+    String username() {
+        return username;
+    }
+
     AccountView view() {
         return new AccountView(username, displayName, kind, role, enabled, registeredAt);
     }

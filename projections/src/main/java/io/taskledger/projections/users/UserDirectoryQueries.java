@@ -4,15 +4,20 @@ import io.taskledger.api.account.AccountList;
 import io.taskledger.api.account.AccountView;
 import io.taskledger.api.account.FindAccountQuery;
 import io.taskledger.api.account.FindAccountsQuery;
+import io.taskledger.api.query.PageRequest;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** Answers the account queries from the user directory. */
 @Component
 public class UserDirectoryQueries {
 
-    private static final String ALL_BY_USERNAME = DirectoryAccount.TABLE.selectWhere("true order by username");
+    /** A page by username: after the cursor (null: from the first). */
+    private static final String PAGE_BY_USERNAME = DirectoryAccount.TABLE.selectWhere(
+            "cast(? as text) is null or username > ? order by username limit ?");
 
     private final JdbcTemplate jdbc;
 
@@ -20,9 +25,14 @@ public class UserDirectoryQueries {
         this.jdbc = jdbc;
     }
 
+    /** By username, one page; the cursor is the last username of the page before. */
     @QueryHandler
     public AccountList handle(FindAccountsQuery query) {
-        return new AccountList(jdbc.query(ALL_BY_USERNAME, DirectoryAccount.TABLE.reader()).stream().map(DirectoryAccount::view).toList());
+        PageRequest page = query.page();
+        List<DirectoryAccount> read = jdbc.query(PAGE_BY_USERNAME, DirectoryAccount.TABLE.reader(), page.after(),
+                page.after(), page.rowsToRead());
+        return new AccountList(page.items(read).stream().map(DirectoryAccount::view).toList(),
+                page.end(read, DirectoryAccount::username));
     }
 
     /** Null when there is no such account. */

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -25,10 +26,15 @@ public class AgentQueryController {
         this.queries = queries;
     }
 
-    /** By agent name, over projects not archived. */
+    /** By agent name, over projects not archived; one page ({@link PagedLists}), whose cursor is the last name. */
     @GetMapping
-    public List<AgentWorkload> workloads(Caller caller) {
-        return queries.ask(new FindAgentWorkloadsQuery(caller), AgentWorkloadList.class).agents();
+    public ResponseEntity<List<AgentWorkload>> workloads(
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit,
+            Caller caller) {
+        AgentWorkloadList page = queries.ask(new FindAgentWorkloadsQuery(caller, PagedLists.request(after, limit)),
+                AgentWorkloadList.class);
+        return PagedLists.page(page.agents(), page.page());
     }
 
     /** 204 when nothing is ready for the agent in the projects the caller may see. */

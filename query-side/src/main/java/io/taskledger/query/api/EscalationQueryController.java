@@ -4,6 +4,7 @@ import io.taskledger.api.access.Caller;
 import io.taskledger.api.query.EscalationList;
 import io.taskledger.api.query.EscalationView;
 import io.taskledger.api.query.FindEscalationsQuery;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,12 +28,19 @@ public class EscalationQueryController {
         this.queries = queries;
     }
 
-    /** Oldest first, in the projects the caller may see; every escalation when no status is given. */
+    /**
+     * Oldest first, in the projects the caller may see; every escalation when no status is given; one page
+     * ({@link PagedLists}), whose cursor names the last escalation ({@code projectId/taskKey/attempts}).
+     */
     @GetMapping
-    public List<EscalationView> escalations(@RequestParam(name = "status", required = false) String status,
-                                            Caller caller) {
+    public ResponseEntity<List<EscalationView>> escalations(
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit,
+            Caller caller) {
         EscalationStatus filter = RequestValues.optionalEnum("status", status, EscalationStatus.class);
-        return queries.ask(new FindEscalationsQuery(filter == null ? null : filter.name(), caller),
-                EscalationList.class).escalations();
+        EscalationList page = queries.ask(new FindEscalationsQuery(filter == null ? null : filter.name(), caller,
+                PagedLists.request(after, limit)), EscalationList.class);
+        return PagedLists.page(page.escalations(), page.page());
     }
 }

@@ -50,10 +50,18 @@ public class ProjectQueryController {
         this.boards = boards;
     }
 
-    /** Newest first: the projects the caller is a member of, or all for ADMIN and AUDITOR. */
+    /**
+     * Newest first: the projects the caller is a member of, or all for ADMIN and AUDITOR; one page of them
+     * ({@link PagedLists}), whose cursor is the last project's id.
+     */
     @GetMapping
-    public List<ProjectSummary> projects(Caller caller) {
-        return queries.ask(new FindProjectsQuery(caller), ProjectList.class).projects();
+    public ResponseEntity<List<ProjectSummary>> projects(
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit,
+            Caller caller) {
+        ProjectList page = queries.ask(new FindProjectsQuery(caller, PagedLists.request(after, limit)),
+                ProjectList.class);
+        return PagedLists.page(page.projects(), page.page());
     }
 
     @GetMapping("/{projectId}")
@@ -67,7 +75,8 @@ public class ProjectQueryController {
     }
 
     /**
-     * In plan order; each filter optional. Serialized once per project version and filter ({@link SerializedBoards});
+     * In plan order; each filter optional; one page of them ({@link PagedLists}), whose cursor is the last task's
+     * {@code position}. Serialized once per project version and filter ({@link SerializedBoards});
      * each request still has its viewer checked by the query handler.
      */
     @GetMapping("/{projectId}/tasks")
@@ -77,6 +86,8 @@ public class ProjectQueryController {
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "assignee", required = false) String assignee,
             @RequestParam(name = "level", required = false) String level,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit,
             @RequestHeader(name = MIN_VERSION, required = false) String minVersion,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
@@ -84,10 +95,10 @@ public class ProjectQueryController {
         FindTasksQuery board = new FindTasksQuery(scope,
                 RequestValues.optionalEnum("status", status, TaskStatus.class),
                 assignee == null || assignee.isBlank() ? null : assignee,
-                RequestValues.optionalEnum("level", level, TaskLevel.class));
+                RequestValues.optionalEnum("level", level, TaskLevel.class), PagedLists.request(after, limit));
         ProjectVersion kept = boards.versionOf(board);
         FindTasksQuery query = kept == null ? board : new FindTasksQuery(scope.alsoKnowing(kept), board.status(),
-                board.assignee(), board.level());
+                board.assignee(), board.level(), board.page());
         ProjectAnswer<TaskList> answer = queries.askProject(query);
         if (answer.unchanged() && scope.known().contains(answer.version())) {
             return ProjectResponses.notModified(answer);
@@ -95,10 +106,10 @@ public class ProjectQueryController {
         SerializedBoards.RawRows rows = answer.unchanged() ? boards.kept(board, answer.version()) : null;
         if (rows == null) {
             TaskList read = answer.unchanged() ? queries.<TaskList>askProject(board).body() : answer.body();
-            rows = boards.keep(board, answer.version(), read.tasks());
+            rows = boards.keep(board, answer.version(), read.tasks(), read.page());
         }
         // The rows go out as the JSON kept for this version: the declared type is what that JSON holds.
-        return (ResponseEntity) ResponseEntity.ok().eTag(answer.version().etag())
+        return (ResponseEntity) PagedLists.headers(ResponseEntity.ok(), rows.end()).eTag(answer.version().etag())
                 .cacheControl(ProjectResponses.REVALIDATE).body(rows);
     }
 

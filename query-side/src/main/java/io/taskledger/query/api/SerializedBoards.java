@@ -3,6 +3,8 @@ package io.taskledger.query.api;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.ProjectVersion;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.PageEnd;
+import io.taskledger.api.query.PageRequest;
 import io.taskledger.api.query.TaskRow;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Boards (a project's task list, per filter) serialized once per project version and kept in memory, so that many
+ * Boards (a page of a project's task list, per filter and page) serialized once per project version and kept in memory, so that many
  * readers of a busy project cost one serialization per version: the query handler is told the version kept (it then
  * answers that the project is unchanged, without reading the tasks) and the kept JSON is written as it is. Bounded:
  * the least recently used boards go first. A board is kept only for the latest version read; an entry is replaced,
@@ -27,17 +29,17 @@ import java.util.Map;
 @Component
 public class SerializedBoards {
 
-    /** Which board: the project and the filters. */
-    record Key(ProjectId projectId, String status, String assignee, String level) {
+    /** Which board: the project, the filters and the page. */
+    record Key(ProjectId projectId, String status, String assignee, String level, PageRequest page) {
 
         static Key of(FindTasksQuery query) {
             return new Key(query.projectId(), String.valueOf(query.status()), query.assignee(),
-                    String.valueOf(query.level()));
+                    String.valueOf(query.level()), query.page());
         }
     }
 
-    /** A board as JSON, at the version it was read at. */
-    record Serialized(ProjectVersion version, String json) {
+    /** A board's page as JSON, at the version it was read at, with where the page ended. */
+    record Serialized(ProjectVersion version, String json, PageEnd end) {
     }
 
     private final ObjectMapper json;
@@ -65,28 +67,35 @@ public class SerializedBoards {
         if (kept == null || !kept.version().equals(version)) {
             return null;
         }
-        return new RawRows(kept.json());
+        return new RawRows(kept.json(), kept.end());
     }
 
     /** Serializes the board read at {@code version}, keeps it, and gives it back as {@link #kept} would. */
-    RawRows keep(FindTasksQuery query, ProjectVersion version, List<TaskRow> rows) {
+    RawRows keep(FindTasksQuery query, ProjectVersion version, List<TaskRow> rows, PageEnd end) {
         String serialized = json.writeValueAsString(rows);
         synchronized (this) {
             Serialized current = boards.get(Key.of(query));
             if (current == null || current.version().compareTo(version) <= 0) {
-                boards.put(Key.of(query), new Serialized(version, serialized));
+                boards.put(Key.of(query), new Serialized(version, serialized, end));
             }
         }
-        return new RawRows(serialized);
+        return new RawRows(serialized, end);
     }
 
     /** Rows already serialized: written out as the JSON they were kept as. */
     static final class RawRows extends JacksonSerializable.Base {
 
         private final String json;
+        private final PageEnd end;
 
-        RawRows(String json) {
+        RawRows(String json, PageEnd end) {
             this.json = json;
+            this.end = end;
+        }
+
+        /** Where the page ended: sent as headers, not written out. */
+        PageEnd end() {
+            return end;
         }
 
         @Override

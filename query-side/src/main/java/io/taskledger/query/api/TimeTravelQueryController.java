@@ -7,6 +7,8 @@ import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
+import io.taskledger.api.query.PageRequest;
+import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
@@ -76,9 +78,12 @@ public class TimeTravelQueryController {
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "assignee", required = false) String assignee,
             @RequestParam(name = "level", required = false) String level,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        return tasks(projectId, pointInTime(asOf, asOfVersion), status, assignee, level, ifNoneMatch, caller);
+        return tasks(projectId, pointInTime(asOf, asOfVersion), status, assignee, level,
+                PagedLists.request(after, limit), ifNoneMatch, caller);
     }
 
     @GetMapping(path = "/tasks", params = {AS_OF_VERSION, "!" + AS_OF})
@@ -88,9 +93,12 @@ public class TimeTravelQueryController {
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "assignee", required = false) String assignee,
             @RequestParam(name = "level", required = false) String level,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             Caller caller) {
-        return tasks(projectId, pointInTime(null, asOfVersion), status, assignee, level, ifNoneMatch, caller);
+        return tasks(projectId, pointInTime(null, asOfVersion), status, assignee, level,
+                PagedLists.request(after, limit), ifNoneMatch, caller);
     }
 
     @GetMapping(path = "/tasks/{taskKey}", params = AS_OF)
@@ -128,12 +136,17 @@ public class TimeTravelQueryController {
     }
 
     private ResponseEntity<List<TaskRow>> tasks(String projectId, PointInTime at, String status, String assignee,
-                                                String level, String ifNoneMatch, Caller caller) {
+                                                String level, PageRequest page, String ifNoneMatch, Caller caller) {
         FindTasksQuery tasks = new FindTasksQuery(RequestValues.scope(projectId, null, ifNoneMatch, caller),
                 RequestValues.optionalEnum("status", status, TaskStatus.class),
                 assignee == null || assignee.isBlank() ? null : assignee,
-                RequestValues.optionalEnum("level", level, TaskLevel.class));
-        return ProjectResponses.respond(queries.askProject(new FindTasksAsOfQuery(tasks, at)), TaskList::tasks);
+                RequestValues.optionalEnum("level", level, TaskLevel.class), page);
+        ProjectAnswer<TaskList> answer = queries.askProject(new FindTasksAsOfQuery(tasks, at));
+        if (answer.unchanged()) {
+            return ProjectResponses.notModified(answer);
+        }
+        return PagedLists.headers(ResponseEntity.ok(), answer.body().page()).eTag(answer.version().etag())
+                .cacheControl(ProjectResponses.REVALIDATE).body(answer.body().tasks());
     }
 
     private ResponseEntity<TaskDetails> task(String projectId, String taskKey, PointInTime at, String ifNoneMatch,

@@ -7,9 +7,11 @@ import io.taskledger.api.account.FindAccountQuery;
 import io.taskledger.api.account.FindAccountsQuery;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -33,10 +35,12 @@ public class UserQueryController {
         return account(caller.username());
     }
 
-    /** By username, disabled accounts included. */
+    /** By username, disabled accounts included; one page ({@link PagedLists}), whose cursor is the last username. */
     @GetMapping
-    public List<AccountView> accounts() {
-        return queries.ask(new FindAccountsQuery(), AccountList.class).accounts();
+    public ResponseEntity<List<AccountView>> accounts(@RequestParam(name = "after", required = false) String after,
+                                                      @RequestParam(name = "limit", required = false) String limit) {
+        AccountList page = queries.ask(new FindAccountsQuery(PagedLists.request(after, limit)), AccountList.class);
+        return PagedLists.page(page.accounts(), page.page());
     }
 
     @GetMapping("/{username}")
