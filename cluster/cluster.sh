@@ -8,8 +8,10 @@
 #   cluster/cluster.sh kill-node I      kill -9 of node I            cluster/cluster.sh start-node I
 #   cluster/cluster.sh stop-postgres    pg_ctl stop -m fast          cluster/cluster.sh start-postgres
 #   cluster/cluster.sh psql [ARGS]      psql on the cluster's database
+#   cluster/cluster.sh haproxy-config N writes only the HAProxy configuration for N nodes into $CLUSTER_DIR
 # Settings (environment): CLUSTER_DIR (/tmp/taskledger-cluster), LB_PORT (8080), NODE_BASE_PORT (8100: node I listens
-# on NODE_BASE_PORT+I), PG_PORT (5499), NODE_ROLES_<I> (taskledger.node.roles of node I; default all), NODE_HEAP
+# on NODE_BASE_PORT+I), PG_PORT (5499), NODE_ROLES_<I> (taskledger.node.roles of node I; default all; HAProxy sends
+# reads to the nodes with the query role and the rest to those with the command role), NODE_HEAP
 # (384m), TASKLEDGER_ADMIN_PASSWORD (default: a fixed one for this throwaway cluster). Builds the server jar if
 # infra/target/taskledger/taskledger.jar is missing; installs Debian's haproxy and postgresql-15 if missing (root).
 set -euo pipefail
@@ -77,42 +79,20 @@ await_node() {
   echo "node $i did not become healthy within 300 s" >&2; return 1
 }
 
+# deploy/haproxy/haproxy.cfg (the compose file's), with this cluster's loopback port and nodes for its bind and server
+# lines, and without Docker's DNS; the error files beside it.
 write_haproxy_config() {
   local n=$1
-  # HAProxy's own answers, as problem details with Retry-After like the nodes' (docs/deployment.md).
-  printf 'HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nRetry-After: 1\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n{"title":"Service Unavailable","status":503,"code":"NO_NODE_AVAILABLE","detail":"no server node is ready (the database may be unreachable); retry shortly"}\n' >"$CLUSTER_DIR/503.http"
-  printf 'HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/problem+json\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n{"title":"Bad Gateway","status":502,"code":"NODE_FAILED","detail":"the server node handling the request stopped before answering: the command may or may not have been applied; read before sending it again"}\n' >"$CLUSTER_DIR/502.http"
-  {
-    cat <<CFG
-# Written by cluster/cluster.sh (docs/deployment.md explains each line).
-global
-    maxconn 4096
-defaults
-    mode http
-    timeout connect 1s
-    timeout client 60s
-    timeout server 60s
-    # A request that could not be sent to a node (connection refused: the node is dead) goes to another one;
-    # a request that reached a node is never sent twice.
-    retries 2
-    option redispatch
-    option forwardfor
-    errorfile 503 $CLUSTER_DIR/503.http
-    errorfile 502 $CLUSTER_DIR/502.http
-frontend taskledger
-    bind 127.0.0.1:$LB_PORT
-    default_backend nodes
-backend nodes
-    balance roundrobin
-    # A node is taken out after 2 failed checks 500 ms apart, back in after 2 good ones.
-    option httpchk GET /health
-    http-check expect status 200
-    default-server inter 500ms fall 2 rise 2
-CFG
-    for i in $(seq 1 "$n"); do
-      echo "    server node$i 127.0.0.1:$(node_port "$i") check"
-    done
-  } >"$CLUSTER_DIR/haproxy.cfg"
+  cp -r deploy/haproxy/errors "$CLUSTER_DIR/errors"
+  awk -v port="$LB_PORT" -v nodes="$n" -v base="$NODE_BASE_PORT" '
+    /^resolvers /  { skipping = 1; next }
+    skipping && /^[^ ]/ { skipping = 0 }
+    skipping       { next }
+    /^[a-z]/       { section = $0 }
+    /^ *bind /     { print "    bind 127.0.0.1:" port; next }
+    /^ *server /   { if (!listed[section]++) for (i = 1; i <= nodes; i++) printf "    server node%d 127.0.0.1:%d check\n", i, base + i; next }
+    { sub(/ resolvers docker init-addr [^ ]*/, ""); print }
+  ' deploy/haproxy/haproxy.cfg >"$CLUSTER_DIR/haproxy.cfg"
 }
 
 start_haproxy() {
@@ -173,8 +153,9 @@ case "${1:-}" in
   kill-node) kill -9 "$(cat "$CLUSTER_DIR/node-$2.pid")" ;;
   start-node) start_node "$2"; await_node "$2" ;;
   node-pid) cat "$CLUSTER_DIR/node-$2.pid" ;;
+  haproxy-config) mkdir -p "$CLUSTER_DIR" && write_haproxy_config "${2:-2}" && echo "$CLUSTER_DIR/haproxy.cfg" ;;
   stop-postgres) stop_postgres ;;
   start-postgres) start_postgres ;;
   psql) shift; "$(postgres_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d taskledger "$@" ;;
-  *) sed -n '2,14p' "$0"; exit 2 ;;
+  *) sed -n '2,17p' "$0"; exit 2 ;;
 esac

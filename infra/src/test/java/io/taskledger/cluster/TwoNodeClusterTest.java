@@ -8,6 +8,7 @@ import io.taskledger.support.ApiClient;
 import io.taskledger.support.Eventually;
 import io.taskledger.support.ProjectEvents;
 import io.taskledger.support.Projects;
+import io.taskledger.support.ServerChild;
 import io.taskledger.support.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two server nodes over one PostgreSQL, as behind a load balancer: any node takes any request. Needs servers of its
  * own (child JVMs over a database of its own): the shared integration-test context is one node, and the last test
- * kills a node.
+ * kills a node. Alongside them run a query-only and a command-only node (node roles), started with the second node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,12 +47,16 @@ class TwoNodeClusterTest {
     private TwoNodes nodes;
     private ApiClient nodeA;
     private ApiClient nodeB;
+    private ServerChild queryNode;
+    private ServerChild commandNode;
 
     @BeforeAll
     void startTwoNodes() throws Exception {
-        nodes = TwoNodes.start("two-node-cluster", List.of());
+        nodes = TwoNodes.start("two-node-cluster", List.of(), List.of("query", "command"));
         nodeA = nodes.first.admin();
         nodeB = new ApiClient(nodes.second.baseUrl()).withToken(nodeA.accessToken());
+        queryNode = nodes.roleNodes.get(0);
+        commandNode = nodes.roleNodes.get(1);
     }
 
     @AfterAll
@@ -236,6 +241,100 @@ class TwoNodeClusterTest {
         }
     }
 
+    @Test
+    @Order(10)
+    void a_query_node_answers_reads_and_refuses_commands_without_appending_any_event() {
+        ApiClient onQueryNode = new ApiClient(queryNode.baseUrl()).withToken(nodeA.accessToken());
+        String projectId = createProject(nodeA);
+        ApiClient.Response added = addPhase(nodeA, projectId, "Q1");
+        ApiClient.Response read = onQueryNode.get(Projects.task(projectId, "Q1"), "X-Min-Version",
+                added.header("ETag"));
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+
+        long eventsBefore = storedEvents();
+        List<ApiClient.Response> refused = List.of(
+                onQueryNode.post("/api/projects", json("key", Projects.uniqueKey(), "name", "refused")),
+                onQueryNode.post("/api/projects/" + projectId + "/tasks",
+                        json("key", "Q2", "level", "PHASE", "title", "phase"), "Idempotency-Key", "q2-once"),
+                onQueryNode.post("/api/v1/projects/" + projectId + "/archive", null),
+                onQueryNode.patch("/api/users/admin", json("displayName", "renamed")),
+                onQueryNode.post("/api/auth/password", json("currentPassword", ServerChild.ADMIN_PASSWORD,
+                        "newPassword", "another-long-passphrase-7")));
+        for (ApiClient.Response refusal : refused) {
+            assertThat(refusal.status()).as(refusal.toString()).isEqualTo(421);
+            assertThat(refusal.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refusal.json().get("code").asText()).isEqualTo("NOT_A_COMMAND_NODE");
+        }
+        assertThat(storedEvents()).as("events appended by the query node").isEqualTo(eventsBefore);
+
+        // A refused request claimed nothing: the same request, key included, goes through on a command node.
+        ApiClient.Response resent = nodeA.post("/api/projects/" + projectId + "/tasks",
+                json("key", "Q2", "level", "PHASE", "title", "phase"), "Idempotency-Key", "q2-once");
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(201);
+        assertThat(new ApiClient(queryNode.baseUrl()).post("/api/auth/login",
+                json("username", "admin", "password", ServerChild.ADMIN_PASSWORD)).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(11)
+    void a_command_node_takes_commands_and_refuses_reads() {
+        ApiClient onCommandNode = new ApiClient(commandNode.baseUrl()).withToken(nodeA.accessToken());
+        String projectId = createProject(onCommandNode);
+        ApiClient.Response added = addPhase(onCommandNode, projectId, "C1");
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(nodeB.get(Projects.task(projectId, "C1"), "X-Min-Version", added.header("ETag")).status())
+                .as("built by the projection nodes").isEqualTo(200);
+
+        for (String read : List.of("/api/projects", "/api/v1/projects/" + projectId, Projects.task(projectId, "C1"),
+                "/api/projects/" + projectId + "/events")) {
+            ApiClient.Response refused = onCommandNode.get(read);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(421);
+            assertThat(refused.json().get("code").asText()).isEqualTo("NOT_A_QUERY_NODE");
+        }
+        assertThat(onCommandNode.get("/api/admin/projections").status()).as("operators' reads: any node")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(12)
+    void nodes_without_projections_claim_no_segments_and_health_checks_each_role_a_node_runs() {
+        Set<String> projectionNodes = Set.of(nodes.first.nodeId(), nodes.second.nodeId());
+        assertThat(segmentOwners("task-board").keySet()).isSubsetOf(projectionNodes);
+        assertThat(segmentOwners("user-directory").keySet()).isSubsetOf(projectionNodes);
+        for (ServerChild node : nodes.roleNodes) {
+            JsonNode board = projection(new ApiClient(node.baseUrl()).withToken(nodeA.accessToken()), "task-board");
+            assertThat(board.get("state").asText()).as(node.nodeId()).isEqualTo("STOPPED");
+            assertThat(board.get("segments")).as(node.nodeId()).isEmpty();
+        }
+
+        assertThat(healthComponents(nodes.first)).contains("command", "query", "projections");
+        assertThat(healthComponents(queryNode)).contains("query").doesNotContain("command", "projections");
+        assertThat(healthComponents(commandNode)).contains("command").doesNotContain("query", "projections");
+        assertThat(nodes.jdbc.queryForObject("SELECT roles FROM cluster_node WHERE node_id = ?", String.class,
+                queryNode.nodeId())).isEqualTo("query");
+
+        // A load balancer's pool of command nodes checks /health/command, its pool of query nodes /health/query.
+        assertThat(new ApiClient(queryNode.baseUrl()).get("/health/query").status()).isEqualTo(200);
+        ApiClient.Response notRun = new ApiClient(queryNode.baseUrl()).get("/health/command");
+        assertThat(notRun.status()).as(notRun.toString()).isEqualTo(503);
+        assertThat(notRun.json().get("status").asText()).isEqualTo("ROLE_NOT_RUN_HERE");
+        assertThat(new ApiClient(commandNode.baseUrl()).get("/health/command").status()).isEqualTo(200);
+        assertThat(new ApiClient(commandNode.baseUrl()).get("/health/query").status()).isEqualTo(503);
+        assertThat(new ApiClient(nodes.first.baseUrl()).get("/health/projections").status()).isEqualTo(200);
+    }
+
+    private static Set<String> healthComponents(ServerChild node) {
+        ApiClient.Response health = new ApiClient(node.baseUrl()).get("/health");
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        Set<String> names = new java.util.TreeSet<>();
+        health.json().get("components").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private long storedEvents() {
+        return nodes.jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
     private enum ServerNode { A, B }
 
     private String baseUrl(ServerNode node) {
@@ -258,11 +357,12 @@ class TwoNodeClusterTest {
     }
 
     /**
-     * Last: kills the first node. Its segments go to the second within 10 s, a lease it scheduled fires on the
-     * second, and the board the two nodes built, part each, equals a rebuild from the events.
+     * Last: kills the first node. Its segments go to the second within 10 s (none to the nodes without
+     * projections), a lease it scheduled fires on the second, and the board the two nodes built, part each, equals a
+     * rebuild from the events.
      */
     @Test
-    @Order(10)
+    @Order(20)
     void when_a_node_dies_the_other_takes_over_its_segments_and_deadlines_and_nothing_is_applied_twice()
             throws Exception {
         String leased = projectWithStartedTask(nodeA, "K1");

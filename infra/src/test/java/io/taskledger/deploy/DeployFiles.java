@@ -24,7 +24,7 @@ final class DeployFiles {
      * clean machine, so the check runs there too instead of being skipped. As another user it fails, naming the package.
      */
     static String tool(String command, String debianPackage) throws IOException, InterruptedException {
-        for (String directory : List.of("/usr/bin", "/usr/local/bin", "/bin")) {
+        for (String directory : List.of("/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin")) {
             if (Files.isExecutable(Path.of(directory, command))) {
                 return Path.of(directory, command).toString();
             }

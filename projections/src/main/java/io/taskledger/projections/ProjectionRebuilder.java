@@ -23,4 +23,10 @@ public interface ProjectionRebuilder {
 
     /** Rebuilds the rows of one aggregate; does nothing if the read model no longer knows it. */
     void rebuild(String key);
+
+    /**
+     * Reads the read model's main table once (at most one row), throwing when it cannot be read: whether a node that
+     * answers reads can answer them ({@code /health}).
+     */
+    void checkReadable();
 }

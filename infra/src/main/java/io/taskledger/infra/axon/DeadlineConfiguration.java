@@ -1,6 +1,8 @@
 package io.taskledger.infra.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.taskledger.infra.cluster.NodeRole;
+import io.taskledger.infra.cluster.NodeRoles;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
@@ -63,9 +65,12 @@ public class DeadlineConfiguration {
                                     TransactionManager transactionManager,
                                     SpanFactory spanFactory,
                                     DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier,
-                                    List<CorrelationDataProvider> correlationDataProviders) {
+                                    List<CorrelationDataProvider> correlationDataProviders,
+                                    NodeRoles roles) {
         DbSchedulerDeadlineManager deadlineManager = DbSchedulerDeadlineManager.builder()
                 .scheduler(deadlineScheduler)
+                // A fired lease is a command: only nodes that take commands pick due deadlines.
+                .startScheduler(roles.runs(NodeRole.COMMAND))
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
                 .transactionManager(transactionManager)

@@ -40,6 +40,11 @@ public class AdminBootstrap implements StartupTask {
     }
 
     @Override
+    public boolean sendsCommands() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "open the '" + USERNAME + "' account";
     }

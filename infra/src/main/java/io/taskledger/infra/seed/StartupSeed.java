@@ -57,6 +57,11 @@ class StartupSeed implements StartupTask {
     }
 
     @Override
+    public boolean sendsCommands() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "seed the database (taskledger.seed=" + setting + ")";
     }

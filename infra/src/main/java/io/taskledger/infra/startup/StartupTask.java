@@ -12,4 +12,12 @@ public interface StartupTask {
     String description();
 
     void run();
+
+    /**
+     * Whether the task sends commands (so appends events): such a task runs only on a node with the role
+     * {@code command}; other nodes leave it to one that has it.
+     */
+    default boolean sendsCommands() {
+        return false;
+    }
 }

@@ -1,5 +1,7 @@
 package io.taskledger.infra.startup;
 
+import io.taskledger.infra.cluster.NodeRole;
+import io.taskledger.infra.cluster.NodeRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,16 +22,22 @@ class StartupTasks implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StartupTasks.class);
 
     private final ObjectProvider<StartupTask> tasks;
+    private final NodeRoles roles;
     private volatile boolean running;
 
-    StartupTasks(ObjectProvider<StartupTask> tasks) {
+    StartupTasks(ObjectProvider<StartupTask> tasks, NodeRoles roles) {
         this.tasks = tasks;
+        this.roles = roles;
     }
 
     @Override
     public void start() {
         List<StartupTask> ordered = tasks.orderedStream().toList();
         for (StartupTask task : ordered) {
+            if (task.sendsCommands() && !roles.runs(NodeRole.COMMAND)) {
+                log.info("Start-up task left to a node with the role command: {}", task.description());
+                continue;
+            }
             try {
                 task.run();
             } catch (RuntimeException failure) {

@@ -53,7 +53,10 @@ public class OpenApiConfiguration {
                         same key and body within 24 hours answers the first answer again (Idempotent-Replayed: \
                         true) instead of running twice. Errors are RFC 9457 problem details with a stable `code`. \
                         Every endpoint but /health, /api/auth/login, /api/auth/refresh and the API docs needs \
-                        `Authorization: Bearer <accessToken>` from /api/auth/login.""")
+                        `Authorization: Bearer <accessToken>` from /api/auth/login. In a cluster whose nodes have \
+                        roles, a node without the command role answers writes, and one without the query role \
+                        reads, with 421 NOT_A_COMMAND_NODE or NOT_A_QUERY_NODE: send the request unchanged to \
+                        another node.""")
                 .license(new License().name("Apache-2.0")))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))

@@ -139,6 +139,10 @@ class ProjectionRebuildsTest {
         }
 
         @Override
+        public void checkReadable() {
+        }
+
+        @Override
         public void rebuild(String key) {
             try {
                 release.await(10, TimeUnit.SECONDS);

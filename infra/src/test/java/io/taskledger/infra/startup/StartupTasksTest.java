@@ -1,5 +1,6 @@
 package io.taskledger.infra.startup;
 
+import io.taskledger.infra.cluster.NodeRoles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextException;
@@ -24,6 +25,18 @@ class StartupTasksTest {
                 .hasMessage("cannot open the account: password must not contain the username");
         assertThat(ran).containsExactly("load the key", "open the account");
         assertThat(tasks.isRunning()).isFalse();
+    }
+
+    @Test
+    void tasks_that_send_commands_run_only_on_a_node_with_the_command_role() {
+        StartupTask key = task("load the key", null);
+        StartupTask admin = commandSending(task("open the account", null));
+
+        tasks("query,projections", key, admin).start();
+        assertThat(ran).containsExactly("load the key");
+        ran.clear();
+        tasks("command", key, admin).start();
+        assertThat(ran).containsExactly("load the key", "open the account");
     }
 
     @Test
@@ -64,11 +77,34 @@ class StartupTasksTest {
         };
     }
 
+    private static StartupTask commandSending(StartupTask task) {
+        return new StartupTask() {
+            @Override
+            public String description() {
+                return task.description();
+            }
+
+            @Override
+            public void run() {
+                task.run();
+            }
+
+            @Override
+            public boolean sendsCommands() {
+                return true;
+            }
+        };
+    }
+
     private static StartupTasks tasks(StartupTask... tasks) {
+        return tasks("command,query,projections", tasks);
+    }
+
+    private static StartupTasks tasks(String roles, StartupTask... tasks) {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         for (int i = 0; i < tasks.length; i++) {
             beans.registerSingleton("task" + i, tasks[i]);
         }
-        return new StartupTasks(beans.getBeanProvider(StartupTask.class));
+        return new StartupTasks(beans.getBeanProvider(StartupTask.class), new NodeRoles(roles));
     }
 }

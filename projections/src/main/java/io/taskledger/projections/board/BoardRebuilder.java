@@ -39,6 +39,11 @@ public class BoardRebuilder implements ProjectionRebuilder {
         return TaskBoardProjection.PROCESSING_GROUP;
     }
 
+    @Override
+    public void checkReadable() {
+        jdbc.queryForList("SELECT 1 FROM " + BoardTables.PROJECTS.name() + " LIMIT 1");
+    }
+
     /** The projects the board knows, oldest first. */
     @Override
     public List<String> keys() {

@@ -37,6 +37,11 @@ public class UserDirectoryRebuilder implements ProjectionRebuilder {
         return UserDirectoryProjection.PROCESSING_GROUP;
     }
 
+    @Override
+    public void checkReadable() {
+        jdbc.queryForList("SELECT 1 FROM " + DirectoryAccount.TABLE.name() + " LIMIT 1");
+    }
+
     /** The accounts the directory knows, oldest registration first. */
     @Override
     public List<String> keys() {

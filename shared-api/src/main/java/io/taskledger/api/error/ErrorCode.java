@@ -44,7 +44,9 @@ public enum ErrorCode {
     EVENT_NOT_FOUND(ErrorKind.NOT_FOUND),
     DEAD_LETTER_NOT_FOUND(ErrorKind.NOT_FOUND),
     PROJECTION_NOT_FOUND(ErrorKind.NOT_FOUND),
-    REBUILD_RUNNING(ErrorKind.RULE_VIOLATION);
+    REBUILD_RUNNING(ErrorKind.RULE_VIOLATION),
+    NOT_A_COMMAND_NODE(ErrorKind.MISDIRECTED),
+    NOT_A_QUERY_NODE(ErrorKind.MISDIRECTED);
 
     private final ErrorKind kind;
 

@@ -18,6 +18,11 @@ public enum ErrorKind {
     FORBIDDEN(403),
     /** The request body is larger than the server accepts (413). */
     TOO_LARGE(413),
+    /**
+     * This server node does not run the role the request needs (421 Misdirected Request): it was not processed, so
+     * it may be sent again, unchanged, to a node that does (docs/deployment.md, "Node roles").
+     */
+    MISDIRECTED(421),
     /** Too many requests or login attempts; retry later (429 with Retry-After). */
     RATE_LIMITED(429),
     /** The read models have not caught up with the version the caller asked for, within the bound (503). */
