@@ -18,7 +18,9 @@ import io.taskledger.api.plan.TaskStatus;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +39,21 @@ class Plan {
 
     /** Keyed by the task key's text; a LinkedHashMap keeps plan order. */
     private Map<String, TaskState> tasks = new LinkedHashMap<>();
+
+    /*
+     * Reconciliation's index: derived from the tasks, never serialized, built on the first reconciliation after the
+     * plan was loaded (from events or a snapshot) and then kept up to date by the changes below.
+     */
+    /** The tasks by plan position; null until indexed. */
+    private transient List<TaskState> inPlanOrder;
+    /** By a task key's text: the tasks that name it as a prerequisite. */
+    private transient Map<String, List<TaskState>> dependents;
+    /**
+     * The plan positions of the tasks for which reconciliation may be due. Every other task is known to call for
+     * none: a change marks every task whose reconciliation it can affect, and a task looked at and found settled is
+     * unmarked. Right after indexing every task is marked, so the first reconciliation looks at the whole plan.
+     */
+    private transient BitSet unsettled;
 
     Plan copy() {
         Plan copy = new Plan();
@@ -66,8 +83,124 @@ class Plan {
     }
 
     void add(TaskDefinition definition) {
-        tasks.put(definition.key().value(), new TaskState(definition));
-        find(definition.parent()).ifPresent(parent -> parent.addChild(definition.key()));
+        TaskState task = new TaskState(definition);
+        TaskState replaced = tasks.put(definition.key().value(), task);
+        TaskState parent = get(definition.parent());
+        if (parent != null) {
+            parent.addChild(definition.key());
+        }
+        if (replaced != null) {
+            inPlanOrder = null;  // the rules never let a key be added twice; should it happen, index anew
+        } else if (isIndexed()) {
+            index(task);
+            unsettled.set(task.position());
+            if (parent != null) {
+                unsettled.set(parent.position());  // a leaf until now, or one child more to roll up
+            }
+            markDependentsOf(task);
+        }
+    }
+
+    /*
+     * The changes of state that reconciliation depends on. The aggregate's event-sourcing handlers make them here, so
+     * that each marks the tasks whose reconciliation it can affect: the task itself, its parent (whose start and
+     * roll-up follow its children) and, when the task starts or stops counting as succeeded, every task that requires
+     * it, with their descendants (a task waits for its ancestors' prerequisites too).
+     */
+
+    void changeStatus(TaskKey key, TaskStatus status) {
+        TaskState task = require(key);
+        boolean wasSucceeded = task.status() == TaskStatus.SUCCEEDED;
+        task.changeStatus(status);
+        statusChanged(task, wasSucceeded);
+    }
+
+    void openAttempt(TaskKey key, int attempt, String agent) {
+        TaskState task = require(key);
+        boolean wasSucceeded = task.status() == TaskStatus.SUCCEEDED;
+        task.openAttempt(attempt, agent);
+        statusChanged(task, wasSucceeded);
+    }
+
+    void markContainerStarted(TaskKey key) {
+        TaskState task = require(key);
+        boolean wasSucceeded = task.status() == TaskStatus.SUCCEEDED;
+        task.markContainerStarted();
+        statusChanged(task, wasSucceeded);
+    }
+
+    void addPrerequisite(TaskKey key, TaskKey prerequisite) {
+        TaskState task = require(key);
+        task.addPrerequisite(prerequisite);
+        if (isIndexed()) {
+            dependents.computeIfAbsent(prerequisite.value(), any -> new ArrayList<>(2)).add(task);
+            markWithDescendants(task);
+        }
+    }
+
+    void removePrerequisite(TaskKey key, TaskKey prerequisite) {
+        TaskState task = require(key);
+        task.removePrerequisite(prerequisite);
+        if (isIndexed()) {
+            List<TaskState> requiring = dependents.get(prerequisite.value());
+            if (requiring != null) {
+                requiring.remove(task);
+            }
+            markWithDescendants(task);
+        }
+    }
+
+    private void statusChanged(TaskState task, boolean wasSucceeded) {
+        if (!isIndexed()) {
+            return;
+        }
+        unsettled.set(task.position());
+        TaskState parent = get(task.parent());
+        if (parent != null) {
+            unsettled.set(parent.position());
+        }
+        if (wasSucceeded != (task.status() == TaskStatus.SUCCEEDED)) {
+            markDependentsOf(task);
+        }
+    }
+
+    private void markDependentsOf(TaskState task) {
+        List<TaskState> requiring = dependents.get(task.key().value());
+        if (requiring != null) {
+            for (int i = 0; i < requiring.size(); i++) {
+                markWithDescendants(requiring.get(i));
+            }
+        }
+    }
+
+    private void markWithDescendants(TaskState task) {
+        unsettled.set(task.position());
+        List<TaskKey> children = task.children();
+        for (int i = 0; i < children.size(); i++) {
+            markWithDescendants(require(children.get(i)));
+        }
+    }
+
+    private boolean isIndexed() {
+        return inPlanOrder != null;
+    }
+
+    /** Builds reconciliation's index from the tasks, every task marked unsettled. */
+    private void indexAll() {
+        inPlanOrder = new ArrayList<>(tasks.size());
+        dependents = new HashMap<>();
+        tasks.values().forEach(this::index);
+        unsettled = new BitSet(inPlanOrder.size());
+        unsettled.set(0, inPlanOrder.size());
+    }
+
+    private void index(TaskState task) {
+        task.placeAt(inPlanOrder.size());
+        inPlanOrder.add(task);
+        List<TaskKey> prerequisites = task.prerequisites();
+        for (int i = 0; i < prerequisites.size(); i++) {
+            dependents.computeIfAbsent(prerequisites.get(i).value(), any -> new ArrayList<>(2)).add(task);
+        }
     }
 
     /** Parent first, up to the phase. */
@@ -179,30 +312,48 @@ class Plan {
      * again, so one change can ripple up the tree and on to dependents within one unit of work.
      *
      * <p>In this order, each the first in plan order: a PENDING task no longer blocked becomes READY; a READY task
-     * blocked again becomes PENDING; a container with a started child starts; a container rolls up. One pass over
-     * the plan finds all four: it runs on every command, and four passes were a measurable share of a command's CPU
-     * (docs/benchmarks.md).
+     * blocked again becomes PENDING; a container with a started child starts; a container rolls up. Only the tasks
+     * marked unsettled are looked at, in plan order (the others call for nothing, see {@link #unsettled}), so a
+     * command that changes one subtask looks at that subtask, its parent and whatever requires it, not at the whole
+     * plan; the decisions are those of a walk over every task.
      */
     Optional<TaskEvent> nextReconciliation(ProjectId projectId) {
+        if (!isIndexed()) {
+            indexAll();
+        }
         TaskState blockedAgain = null;
         TaskState containerToStart = null;
         TaskEvent rollUp = null;
-        for (TaskState task : tasks.values()) {
+        for (int position = unsettled.nextSetBit(0); position >= 0; position = unsettled.nextSetBit(position + 1)) {
+            TaskState task = inPlanOrder.get(position);
             TaskStatus status = task.status();
             if (status == TaskStatus.PENDING && isUnblocked(task)) {
                 return Optional.of(new TaskBecameReady(projectId, task.key()));
             }
-            if (blockedAgain == null && status == TaskStatus.READY && !isUnblocked(task)) {
-                blockedAgain = task;
+            boolean due = false;
+            if (status == TaskStatus.READY && !isUnblocked(task)) {
+                due = true;
+                if (blockedAgain == null) {
+                    blockedAgain = task;
+                }
             }
             if (!task.isLeaf()) {
-                if (containerToStart == null && (status == TaskStatus.PENDING || status == TaskStatus.READY)
-                        && hasStartedChild(task)) {
-                    containerToStart = task;
+                if ((status == TaskStatus.PENDING || status == TaskStatus.READY) && hasStartedChild(task)) {
+                    due = true;
+                    if (containerToStart == null) {
+                        containerToStart = task;
+                    }
                 }
-                if (rollUp == null) {
-                    rollUp = rollUp(projectId, task);
+                TaskEvent taskRollUp = rollUp(projectId, task);
+                if (taskRollUp != null) {
+                    due = true;
+                    if (rollUp == null) {
+                        rollUp = taskRollUp;
+                    }
                 }
+            }
+            if (!due) {
+                unsettled.clear(position);
             }
         }
         if (blockedAgain != null) {

@@ -410,22 +410,22 @@ public class Project {
 
     @EventSourcingHandler
     void on(PrerequisiteAdded event) {
-        plan.require(event.taskKey()).addPrerequisite(event.prerequisite());
+        plan.addPrerequisite(event.taskKey(), event.prerequisite());
     }
 
     @EventSourcingHandler
     void on(PrerequisiteRemoved event) {
-        plan.require(event.taskKey()).removePrerequisite(event.prerequisite());
+        plan.removePrerequisite(event.taskKey(), event.prerequisite());
     }
 
     @EventSourcingHandler
     void on(TaskBecameReady event) {
-        plan.require(event.taskKey()).changeStatus(TaskStatus.READY);
+        plan.changeStatus(event.taskKey(), TaskStatus.READY);
     }
 
     @EventSourcingHandler
     void on(TaskBecamePending event) {
-        plan.require(event.taskKey()).changeStatus(TaskStatus.PENDING);
+        plan.changeStatus(event.taskKey(), TaskStatus.PENDING);
     }
 
     @EventSourcingHandler
@@ -435,12 +435,12 @@ public class Project {
 
     @EventSourcingHandler
     void on(TaskStarted event) {
-        plan.require(event.taskKey()).openAttempt(event.attempt(), event.agent());
+        plan.openAttempt(event.taskKey(), event.attempt(), event.agent());
     }
 
     @EventSourcingHandler
     void on(ContainerStarted event) {
-        plan.require(event.taskKey()).markContainerStarted();
+        plan.markContainerStarted(event.taskKey());
     }
 
     @EventSourcingHandler
@@ -455,17 +455,17 @@ public class Project {
 
     @EventSourcingHandler
     void on(TaskSucceeded event) {
-        plan.require(event.taskKey()).changeStatus(TaskStatus.SUCCEEDED);
+        plan.changeStatus(event.taskKey(), TaskStatus.SUCCEEDED);
     }
 
     @EventSourcingHandler
     void on(TaskEscalated event) {
-        plan.require(event.taskKey()).changeStatus(TaskStatus.ESCALATED);
+        plan.changeStatus(event.taskKey(), TaskStatus.ESCALATED);
     }
 
     @EventSourcingHandler
     void on(TaskFailed event) {
-        plan.require(event.taskKey()).changeStatus(TaskStatus.FAILED);
+        plan.changeStatus(event.taskKey(), TaskStatus.FAILED);
     }
 
     @EventSourcingHandler
@@ -477,8 +477,7 @@ public class Project {
 
     @EventSourcingHandler
     void on(TaskCancelled event) {
-        TaskState task = plan.require(event.taskKey());
-        task.closeAttempt();
-        task.changeStatus(TaskStatus.CANCELLED);
+        plan.require(event.taskKey()).closeAttempt();
+        plan.changeStatus(event.taskKey(), TaskStatus.CANCELLED);
     }
 }

@@ -34,6 +34,8 @@ class TaskState {
     private String holder;
     /** A leaf opened an attempt, or a container saw a child start: its structure is frozen (rule 7). */
     private boolean started;
+    /** Its position in the plan's reconciliation index ({@link Plan}); derived, never serialized. */
+    private transient int position;
 
     TaskState() {
         // for Jackson
@@ -127,6 +129,14 @@ class TaskState {
     /** Attempts still allowed in the current budget of {@code maxRetries + 1}. */
     int retriesLeft() {
         return Math.max(0, definition.maxRetries() + 1 - attemptsInBudget);
+    }
+
+    int position() {
+        return position;
+    }
+
+    void placeAt(int newPosition) {
+        position = newPosition;
     }
 
     void addChild(TaskKey child) {
