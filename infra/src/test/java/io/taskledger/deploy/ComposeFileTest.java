@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * deploy/compose.yaml, checked without Docker (none runs here): it parses, each service's image, ports and profile are
  * the ones docs/deployment.md lists, every variable it reads is documented in deploy/.env.example with the same
- * default, secrets have none, and every server setting of the README's table can be set from the .env file.
+ * default, secrets have none, and every server setting of the README's table can be set from the .env file. Its
+ * Taskledger nodes differ only in their roles, and HAProxy and Prometheus know every one of them.
  */
 class ComposeFileTest {
 
@@ -28,10 +29,15 @@ class ComposeFileTest {
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)(?:(:-|:\\?)([^}]*))?}");
     private static final Pattern README_ROW = Pattern.compile("^\\| `[^`]+`[^|]*\\| `([A-Z][A-Z0-9_]*)` \\| (.*) \\|$");
     private static final Pattern SERVICE_ROW =
-            Pattern.compile("^\\| `([a-z-]+)` \\| `([^`]+)` \\| (none|`[^`]+`)[^|]*\\| ([^|]*)\\|$");
-    /** What compose sets itself for the server: the connection to its PostgreSQL, the port inside the container. */
+            Pattern.compile("^\\| `([a-z0-9-]+)` \\| `([^`]+)` \\| (none|`[^`]+`)[^|]*\\| ([^|]*)\\|$");
+    /**
+     * What compose sets itself for the server: the connection to its PostgreSQL, the port inside the container, and
+     * each node's roles (from its own TASKLEDGER_NODE1_ROLES, TASKLEDGER_NODE2_ROLES...).
+     */
     private static final Set<String> SET_BY_COMPOSE = Set.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
-            "SERVER_PORT");
+            "SERVER_PORT", "TASKLEDGER_NODE_ROLES");
+    private static final List<String> NODES = List.of("taskledger-1", "taskledger-2", "taskledger-3");
+    private static final Pattern SERVER_LINE = Pattern.compile("(?m)^ +server \\S+ ([a-z0-9-]+):8000 check");
     /** The embedded database's settings: compose runs a PostgreSQL of its own. */
     private static final Set<String> NOT_FOR_COMPOSE = Set.of("TASKLEDGER_DATA_DIR",
             "TASKLEDGER_EMBEDDEDPOSTGRES_CLEANONSTART");
@@ -55,10 +61,50 @@ class ComposeFileTest {
             assertThat(String.join(",", profiles)).as(name + " profiles").isEqualTo(doc.get(2).replace("`", "").trim());
         });
         assertThat(services.get("postgres").get("volumes").toString()).contains("postgres-data:/var/lib/postgresql/data");
-        assertThat(services.get("taskledger").get("healthcheck").toString()).contains("/app/healthcheck");
         assertThat(services.get("prometheus").get("volumes").toString())
                 .contains("./prometheus/alerts.yml:/etc/prometheus/alerts.yml");
-        assertThat(services.get("taskledger").get("env_file")).isEqualTo(List.of(".env"));
+        assertThat(services.get("haproxy").get("volumes").toString()).contains("./haproxy:/usr/local/etc/haproxy");
+        for (String node : NODES) {
+            assertThat(services.get(node).get("healthcheck").toString()).as(node).contains("/app/healthcheck");
+            assertThat(services.get(node).get("env_file")).as(node).isEqualTo(List.of(".env"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_nodes_differ_only_in_their_roles_and_haproxy_and_prometheus_know_every_one() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DeployFiles.DEPLOY.resolve("compose.yaml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        assertThat(services.keySet().stream().filter(name -> name.startsWith("taskledger"))).containsExactlyElementsOf(NODES);
+
+        Map<String, Object> first = services.get(NODES.get(0));
+        for (String node : NODES) {
+            Map<String, Object> service = new TreeMap<>(services.get(node));
+            Map<String, Object> environment = new TreeMap<>((Map<String, Object>) service.remove("environment"));
+            assertThat(environment.remove("TASKLEDGER_NODE_ROLES")).as(node + " roles")
+                    .isEqualTo("${TASKLEDGER_NODE" + (NODES.indexOf(node) + 1) + "_ROLES:-command,query,projections}");
+            Map<String, Object> firstEnvironment = new TreeMap<>((Map<String, Object>) first.get("environment"));
+            firstEnvironment.remove("TASKLEDGER_NODE_ROLES");
+            assertThat(environment).as(node + " environment").isEqualTo(firstEnvironment);
+            assertThat(environment).containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+            service.remove("depends_on");
+            Map<String, Object> firstService = new TreeMap<>(first);
+            firstService.remove("environment");
+            firstService.remove("depends_on");
+            assertThat(service).as(node + " apart from its environment and start order").isEqualTo(firstService);
+            assertThat(service).doesNotContainKey("ports");
+        }
+
+        String haproxy = Files.readString(DeployFiles.DEPLOY.resolve("haproxy/haproxy.cfg"));
+        Matcher server = SERVER_LINE.matcher(haproxy);
+        List<String> servers = server.results().map(found -> found.group(1)).toList();
+        assertThat(servers).as("HAProxy's two pools").containsExactlyElementsOf(
+                java.util.stream.Stream.concat(NODES.stream(), NODES.stream()).toList());
+
+        Map<String, Object> prometheus = new Yaml().load(
+                Files.readString(DeployFiles.DEPLOY.resolve("prometheus/prometheus.yml")));
+        assertThat(prometheus.toString()).as("Prometheus's targets")
+                .contains("targets=[taskledger-1:9464, taskledger-2:9464, taskledger-3:9464]");
     }
 
     @Test
