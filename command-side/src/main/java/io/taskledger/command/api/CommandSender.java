@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Sends a command on behalf of an HTTP request, turning its {@code If-Match} into the expected project version,
- * and answers with the project's new version as the {@code ETag}.
+ * Sends a command on behalf of an HTTP request (REST or GraphQL), turning its {@code If-Match} (or GraphQL's
+ * {@code expectedVersion}) into the expected project version; REST answers the new version as the {@code ETag}.
  */
 @Component
 class CommandSender {
@@ -26,9 +26,13 @@ class CommandSender {
 
     /** Sends the command and waits for its result; a refusal is thrown as the handler threw it. */
     <R> R send(ProjectCommand command, String ifMatch) {
-        MetaData metaData = expectedVersion(ifMatch)
-                .map(version -> MetaData.with(ProjectCommand.EXPECTED_VERSION, version.value()))
-                .orElse(MetaData.emptyInstance());
+        return sendExpecting(command, expectedVersion(ifMatch).orElse(null));
+    }
+
+    /** @param expected the version the project must be at (refused with VERSION_MISMATCH otherwise); null: any */
+    <R> R sendExpecting(ProjectCommand command, ProjectVersion expected) {
+        MetaData metaData = expected == null ? MetaData.emptyInstance()
+                : MetaData.with(ProjectCommand.EXPECTED_VERSION, expected.value());
         return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 

@@ -14,7 +14,6 @@ import io.taskledger.api.command.ResolveEscalationCommand;
 import io.taskledger.api.command.StartTaskCommand;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
-import io.taskledger.api.plan.CriterionResult;
 import io.taskledger.api.plan.EscalationDecision;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.command.api.CommandRequests.AssignRequest;
@@ -22,7 +21,6 @@ import io.taskledger.command.api.CommandRequests.CancelRequest;
 import io.taskledger.command.api.CommandRequests.PrerequisiteRequest;
 import io.taskledger.command.api.CommandRequests.ReportRequest;
 import io.taskledger.command.api.CommandRequests.ResolveRequest;
-import io.taskledger.command.api.CommandRequests.ResultRequest;
 import io.taskledger.command.api.CommandRequests.StartRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -64,7 +61,7 @@ class TaskCommandController {
     ResponseEntity<AttemptOpened> start(@PathVariable String projectId, @PathVariable String taskKey,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         @RequestBody(required = false) StartRequest request, Caller caller) {
-        String agent = actingAgent(request == null ? null : request.agent(), caller);
+        String agent = CommandRequests.actingAgent(request == null ? null : request.agent(), caller);
         AttemptOpened opened = commands.send(
                 new StartTaskCommand(projectId(projectId), pathKey(taskKey), agent), ifMatch);
         return withVersion(ResponseEntity.ok(), opened.version()).body(opened);
@@ -78,9 +75,9 @@ class TaskCommandController {
         present(request, "body");
         TaskKey key = pathKey(taskKey);
         int attempt = requiredAtLeast(request.attempt(), 1, "attempt");
-        String agent = actingAgent(request.agent(), caller);
+        String agent = CommandRequests.actingAgent(request.agent(), caller);
         AttemptReported reported = commands.send(
-                new ReportAttemptCommand(projectId(projectId), key, attempt, agent, results(request.results())),
+                new ReportAttemptCommand(projectId(projectId), key, attempt, agent, CommandRequests.results(request.results())),
                 ifMatch);
         return withVersion(ResponseEntity.ok(), reported.version())
                 .body(new AttemptReportedResponse(key.value(), reported.status(), reported.version()));
@@ -140,28 +137,7 @@ class TaskCommandController {
         return withVersion(ResponseEntity.ok(), accepted.version()).body(accepted);
     }
 
-    /**
-     * The agent the command names: the body's {@code agent}, or the caller when it is left out. Whether the caller
-     * may act as that agent is decided once, by the aggregate ({@code ProjectAccess}): an agent works only its own
-     * attempts.
-     */
-    private static String actingAgent(String named, Caller caller) {
-        return named == null || named.isBlank() ? caller.username() : named;
-    }
-
     private static TaskKey pathKey(String taskKey) {
         return taskKey(taskKey, "taskKey");
-    }
-
-    private static List<CriterionResult> results(List<ResultRequest> results) {
-        List<ResultRequest> given = present(results, "results");
-        List<CriterionResult> converted = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            String path = "results[" + i + "]";
-            ResultRequest result = present(given.get(i), path);
-            converted.add(new CriterionResult(required(result.criterion(), path + ".criterion"),
-                    present(result.passed(), path + ".passed"), result.evidence()));
-        }
-        return converted;
     }
 }

@@ -89,6 +89,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/auth/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/users/me").authenticated()
                         .requestMatchers("/api/users", "/api/users/**").hasRole(GlobalRole.ADMIN.name())
+                        // Queries and mutations share one URL: read-only roles are refused each mutation there.
+                        .requestMatchers("/graphql").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/graphiql").permitAll()
                         .requestMatchers(SecurityConfiguration::isWrite).access(SecurityConfiguration::mayWrite)
                         .anyRequest().authenticated());
         return http.build();

@@ -3,7 +3,6 @@ package io.taskledger.infra.web;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.ErrorKind;
 import io.taskledger.api.error.TaskledgerException;
-import io.taskledger.command.accounts.CredentialStore;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -40,18 +39,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String PROJECT_KEY_CONSTRAINT = "project_key_registry_pkey";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"taskledger\"";
     private static final int MAX_RULE_LENGTH = 200;
 
     @ExceptionHandler(TaskledgerException.class)
     ResponseEntity<ProblemDetail> refused(TaskledgerException e) {
-        ProblemDetail problem = problem(HttpStatusCode.valueOf(e.code().kind().httpStatus()), e.code().name(),
-                e.getMessage());
-        if (!e.violations().isEmpty()) {
-            problem.setProperty("violations", e.violations());
-        }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.code().kind().httpStatus());
         if (e instanceof RateLimitedException limited) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         } else if (e.code().kind() == ErrorKind.UNAVAILABLE) {
@@ -59,22 +52,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         } else if (e.code().kind() == ErrorKind.UNAUTHENTICATED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
         }
-        return response.body(problem);
+        return response.body(problem(Refusal.of(e)));
     }
 
     /**
-     * No valid credentials: whatever was wrong with the token (missing, malformed, expired, forged, revoked, of a
-     * disabled account), the answer is the same, so it teaches an attacker nothing.
+     * Every other failure that reaches a controller's caller: no valid credentials, a role that does not allow the
+     * request, a project that does not exist, a concurrent change, a database that cannot be reached, or something
+     * unexpected (logged, never shown). {@link Refusal} decides the code and the words.
      */
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        return refused(new TaskledgerException(ErrorCode.UNAUTHENTICATED,
-                "a valid access token is required: log in at /api/auth/login"));
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-        return refused(new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request"));
+    @ExceptionHandler({AuthenticationException.class, AccessDeniedException.class, CommandExecutionException.class,
+            QueryExecutionException.class, AggregateNotFoundException.class, ConflictingModificationException.class,
+            DataIntegrityViolationException.class})
+    ResponseEntity<ProblemDetail> failed(Exception e) {
+        return unexpected(e);
     }
 
     /**
@@ -89,50 +79,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, RefusedRequests.MALFORMED_REQUEST,
                 "the request was refused: " + rule));
-    }
-
-    /** Exceptions from handlers may arrive wrapped by the command or query bus. */
-    @ExceptionHandler({CommandExecutionException.class, QueryExecutionException.class})
-    ResponseEntity<ProblemDetail> wrapped(RuntimeException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof TaskledgerException refusal) {
-            return refused(refusal);
-        }
-        if (cause instanceof AggregateNotFoundException notFound) {
-            return projectNotFound(notFound);
-        }
-        return unexpected(e);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> projectNotFound(AggregateNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND,
-                ErrorCode.PROJECT_NOT_FOUND.name(), "project " + e.getAggregateIdentifier() + " does not exist"));
-    }
-
-    /** Two writers changed the same project at once (possible across server nodes); the caller may retry. */
-    @ExceptionHandler(ConflictingModificationException.class)
-    ResponseEntity<ProblemDetail> concurrentModification(ConflictingModificationException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
-                "CONCURRENT_MODIFICATION", "the project was changed concurrently; read it again and retry"));
-    }
-
-    /**
-     * Only a race between two creations of the same project key, or two registrations of the same username, reaches
-     * the database's unique constraints.
-     */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrityViolation(DataIntegrityViolationException e) {
-        String cause = String.valueOf(e.getMostSpecificCause().getMessage());
-        if (cause.contains(PROJECT_KEY_CONSTRAINT)) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
-                    ErrorCode.DUPLICATE_PROJECT_KEY.name(), "a project with this key already exists"));
-        }
-        if (cause.contains(CredentialStore.USERNAME_CONSTRAINT)) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
-                    ErrorCode.DUPLICATE_USERNAME.name(), "an account with this username already exists"));
-        }
-        return unexpected(e);
     }
 
     /** A version in the path that this server does not serve (docs/api-versioning.md). */
@@ -150,13 +96,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (DatabaseUnavailable.causedBy(e)) {
+        Refusal refusal = Refusal.of(e);
+        if (refusal.unexpected()) {
+            log.error("Unexpected failure", e);
+        } else if (refusal.code().equals(ErrorCode.DATABASE_UNAVAILABLE.name())) {
             log.warn("Refused a request: the database cannot be reached ({})", e.getMessage());
-            return refused(DatabaseUnavailable.refusal());
         }
-        log.error("Unexpected failure", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "INTERNAL_ERROR", "an unexpected error occurred; it has been logged"));
+        if (refusal.status() == 401 || refusal.status() == 503) {
+            // the same headers as a refusal thrown as such (WWW-Authenticate, Retry-After)
+            return refused(new TaskledgerException(ErrorCode.valueOf(refusal.code()), refusal.detail()));
+        }
+        return ResponseEntity.status(refusal.status()).body(problem(refusal));
     }
 
     /** Malformed JSON, a wrong type or an unknown field: name the field, never echo parser internals. */
@@ -202,6 +152,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private ResponseEntity<ProblemDetail> badInput(String detail) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT.name(),
                 detail));
+    }
+
+    private static ProblemDetail problem(Refusal refusal) {
+        ProblemDetail problem = problem(HttpStatusCode.valueOf(refusal.status()), refusal.code(), refusal.detail());
+        if (!refusal.violations().isEmpty()) {
+            problem.setProperty("violations", refusal.violations());
+        }
+        return problem;
     }
 
     static ProblemDetail problem(HttpStatusCode status, String code, String detail) {

@@ -1,0 +1,59 @@
+package io.taskledger.infra.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import io.taskledger.infra.web.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A refused command or query becomes a GraphQL error with the REST code in {@code extensions.code} and the same
+ * detail as its message ({@link Refusal} decides both); the field it belongs to answers null.
+ */
+@Component
+class GraphQlRefusals extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlRefusals.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment environment) {
+        Refusal refusal = failure instanceof BindException binding
+                ? Refusal.invalidInput(binding.getFieldErrors().stream()
+                .map(error -> error.getField() + " has an invalid value '" + error.getRejectedValue() + "'")
+                .findFirst().orElse("an argument has an invalid value"))
+                : Refusal.of(failure);
+        if (refusal.unexpected()) {
+            log.error("Unexpected failure in GraphQL field {}", environment.getExecutionStepInfo().getPath(), failure);
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", refusal.code());
+        extensions.put("status", refusal.status());
+        if (!refusal.violations().isEmpty()) {
+            extensions.put("violations", refusal.violations());
+        }
+        return GraphqlErrorBuilder.newError(environment)
+                .errorType(errorType(refusal.status()))
+                .message(refusal.detail())
+                .extensions(extensions)
+                .build();
+    }
+
+    private static ErrorType errorType(int status) {
+        return switch (status) {
+            case 400, 412, 413, 422 -> ErrorType.BAD_REQUEST;
+            case 401 -> ErrorType.UNAUTHORIZED;
+            case 403 -> ErrorType.FORBIDDEN;
+            case 404 -> ErrorType.NOT_FOUND;
+            case 500 -> ErrorType.INTERNAL_ERROR;
+            default -> ErrorType.BAD_REQUEST;
+        };
+    }
+}

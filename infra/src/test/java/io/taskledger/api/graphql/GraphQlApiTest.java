@@ -1,0 +1,246 @@
+package io.taskledger.api.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskledger.api.access.GlobalRole;
+import io.taskledger.api.access.ProjectRole;
+import io.taskledger.support.ApiClient;
+import io.taskledger.support.ApiClient.Response;
+import io.taskledger.support.ExamplePlan;
+import io.taskledger.support.IntegrationTest;
+import io.taskledger.support.Projects;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.taskledger.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GraphQL at /graphql against the running server: the same accounts, rules, codes and events as REST. */
+class GraphQlApiTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BOARD = """
+            query Board($id: ID!, $min: Int) {
+              project(id: $id, minVersion: $min) { id key version tasks { key level status assignee attempts blockedBy } }
+            }""";
+    private static final String START = """
+            mutation Start($p: ID!, $t: String!, $v: Int) {
+              startTask(projectId: $p, taskKey: $t, expectedVersion: $v) { attempt leaseExpiresAt version }
+            }""";
+    private static final String REPORT = """
+            mutation Report($p: ID!, $t: String!, $a: Int!, $r: [CriterionResultInput!]!) {
+              reportAttempt(projectId: $p, taskKey: $t, attempt: $a, results: $r) { taskKey status version }
+            }""";
+
+    private Projects projects;
+
+    @BeforeEach
+    void setUp() {
+        projects = new Projects(api, accounts);
+    }
+
+    @Test
+    void a_request_without_a_token_is_refused_as_over_rest() {
+        Response refused = anonymous.post("/graphql", json("query", "{ me { username } }"));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void an_agent_works_a_subtask_from_its_next_task_to_succeeded_over_graphql() {
+        String agent = "@gql-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode created = data(api, """
+                mutation { createProject(input: {key: "%s", name: "Over GraphQL"}) { id key version } }"""
+                .formatted(Projects.uniqueKey())).get("createProject");
+        String projectId = created.get("id").asText();
+        assertThat(created.get("version").asInt()).isEqualTo(1);
+        JsonNode imported = data(api, "mutation($p: ID!, $plan: PlanInput!) { importPlan(projectId: $p, plan: $plan) "
+                + "{ version tasksAdded } }", "p", projectId, "plan", plan(agent)).get("importPlan");
+        assertThat(imported.get("tasksAdded").asInt()).isEqualTo(6);
+        ApiClient agentClient = projects.agent(agent);
+        projects.join(projectId, agent, ProjectRole.AGENT);
+
+        JsonNode board = data(api, BOARD, "id", projectId, "min", imported.get("version").asInt()).get("project");
+        assertThat(board.get("tasks")).extracting(task -> task.get("key").asText() + "=" + task.get("status").asText())
+                .contains("P04-T01-S01=READY", "P04-T01-S02=PENDING");
+        assertThat(board.get("tasks")).filteredOn(task -> task.get("key").asText().equals("P04-T01-S02"))
+                .extracting(task -> task.at("/blockedBy/0").asText()).containsExactly("P04-T01-S01");
+
+        JsonNode next = data(agentClient, "query($a: String!) { nextTask(agent: $a) { projectId key status } }",
+                "a", agent).get("nextTask");
+        assertThat(next.get("key").asText()).isEqualTo("P04-T01-S01");
+        JsonNode started = data(agentClient, START, "p", projectId, "t", "P04-T01-S01").get("startTask");
+        assertThat(started.get("attempt").asInt()).isEqualTo(1);
+        assertThat(started.get("leaseExpiresAt").asText()).isNotBlank();
+        JsonNode reported = data(agentClient, REPORT, "p", projectId, "t", "P04-T01-S01", "a", 1, "r", List.of(
+                json("criterion", "P04-T01-S01-01/1", "passed", true, "evidence", "exit 0"),
+                json("criterion", "P04-T01-S01-01/2", "passed", true, "evidence", "found"))).get("reportAttempt");
+
+        assertThat(reported.get("status").asText()).isEqualTo("SUCCEEDED");
+        JsonNode after = data(agentClient, BOARD, "id", projectId, "min", reported.get("version").asInt())
+                .get("project");
+        assertThat(after.get("version").asInt()).isGreaterThanOrEqualTo(reported.get("version").asInt());
+        assertThat(after.get("tasks")).extracting(task -> task.get("key").asText() + "=" + task.get("status").asText())
+                .contains("P04-T01-S01=SUCCEEDED", "P04-T01-S02=READY");
+        JsonNode history = data(agentClient, """
+                query($id: ID!) { project(id: $id) { task(key: "P04-T01-S01") {
+                  steps { key criteria { name type } } attemptHistory { number agent outcome results { criterion passed } }
+                } } }""", "id", projectId).at("/project/task");
+        assertThat(history.at("/steps/0/criteria/0/name").asText()).isEqualTo("P04-T01-S01-01/1");
+        assertThat(history.at("/attemptHistory/0/outcome").asText()).isEqualTo("SUCCEEDED");
+        assertThat(history.at("/attemptHistory/0/agent").asText()).isEqualTo(agent);
+    }
+
+    @Test
+    void every_mutation_appends_the_same_events_as_its_rest_twin() {
+        String agent = "@twin-" + UUID.randomUUID().toString().substring(0, 8);
+        String overRest = projects.create();
+        Response restPlan = api.post("/api/projects/" + overRest + "/plan", plan(agent));
+        assertThat(restPlan.status()).as(restPlan.toString()).isEqualTo(200);
+        ApiClient agentClient = projects.agent(agent);
+        projects.join(overRest, agent, ProjectRole.AGENT);
+        assertThat(agentClient.post(Projects.task(overRest, "P04-T01-S01") + "/start", null).status()).isEqualTo(200);
+        assertThat(agentClient.post(Projects.task(overRest, "P04-T01-S01") + "/report", json("attempt", 1,
+                "results", List.of(json("criterion", "P04-T01-S01-01/1", "passed", false, "evidence", "exit 1"),
+                        json("criterion", "P04-T01-S01-01/2", "passed", true)))).status()).isEqualTo(200);
+        assertThat(api.post(Projects.task(overRest, "P04-T02-S01") + "/assign", json("assignee", agent)).status())
+                .isEqualTo(200);
+        assertThat(api.post(Projects.task(overRest, "P04-T02") + "/cancel", json("reason", "not needed")).status())
+                .isEqualTo(200);
+
+        String overGraphQl = data(api, "mutation($k: String!) { createProject(input: {key: $k, name: \"Twin\"}) "
+                + "{ id } }", "k", Projects.uniqueKey()).at("/createProject/id").asText();
+        data(api, "mutation($p: ID!, $plan: PlanInput!) { importPlan(projectId: $p, plan: $plan) { version } }",
+                "p", overGraphQl, "plan", plan(agent));
+        data(api, "mutation($p: ID!, $u: String!) { addMember(projectId: $p, username: $u, role: AGENT) "
+                + "{ version } }", "p", overGraphQl, "u", agent);
+        data(agentClient, START, "p", overGraphQl, "t", "P04-T01-S01");
+        data(agentClient, REPORT, "p", overGraphQl, "t", "P04-T01-S01", "a", 1, "r", List.of(
+                json("criterion", "P04-T01-S01-01/1", "passed", false, "evidence", "exit 1"),
+                json("criterion", "P04-T01-S01-01/2", "passed", true)));
+        data(api, "mutation($p: ID!, $u: String!) { assignTask(projectId: $p, taskKey: \"P04-T02-S01\", "
+                + "assignee: $u) { version } }", "p", overGraphQl, "u", agent);
+        data(api, "mutation($p: ID!) { cancelTask(projectId: $p, taskKey: \"P04-T02\", reason: \"not needed\") "
+                + "{ version } }", "p", overGraphQl);
+
+        assertThat(eventTypes(overGraphQl)).isEqualTo(eventTypes(overRest)).contains("AttemptFailed", "TaskCancelled");
+    }
+
+    @Test
+    void a_refusal_carries_the_rest_code_and_detail() {
+        String projectId = projects.createWithExamplePlan();
+        String agent = "@coding-agent";
+        ApiClient agentClient = projects.agent(agent);
+        projects.join(projectId, agent, ProjectRole.AGENT);
+
+        JsonNode notReady = errors(agentClient, START, "p", projectId, "t", "P04-T01-S02").get(0);
+        assertThat(notReady.at("/extensions/code").asText()).isEqualTo("TASK_NOT_READY");
+        Response rest = agentClient.post(Projects.task(projectId, "P04-T01-S02") + "/start", null);
+        assertThat(notReady.get("message").asText()).isEqualTo(rest.json().get("detail").asText());
+
+        JsonNode stale = errors(agentClient, START, "p", projectId, "t", "P04-T01-S01", "v", 3).get(0);
+        assertThat(stale.at("/extensions/code").asText()).isEqualTo("VERSION_MISMATCH");
+        assertThat(stale.at("/path/0").asText()).isEqualTo("startTask");
+    }
+
+    @Test
+    void a_non_member_learns_nothing_a_missing_project_would_not_tell() {
+        String projectId = projects.createWithExamplePlan();
+        ApiClient outsider = accounts.fresh(GlobalRole.MANAGER);
+        String missing = UUID.randomUUID().toString();
+
+        assertThat(data(outsider, BOARD, "id", projectId).get("project").isNull()).isTrue();
+        assertThat(data(outsider, BOARD, "id", missing).get("project").isNull()).isTrue();
+        JsonNode hidden = errors(outsider, START, "p", projectId, "t", "P04-T01-S01").get(0);
+        JsonNode absent = errors(outsider, START, "p", missing, "t", "P04-T01-S01").get(0);
+        assertThat(hidden.at("/extensions/code").asText()).isEqualTo(absent.at("/extensions/code").asText())
+                .isEqualTo("PROJECT_NOT_FOUND");
+        assertThat(hidden.get("message").asText().replace(projectId, "ID"))
+                .isEqualTo(absent.get("message").asText().replace(missing, "ID"));
+        assertThat(data(outsider, "{ projects { id } }").get("projects")).extracting(JsonNode::asText)
+                .doesNotContain(projectId);
+    }
+
+    @Test
+    void a_read_only_role_may_query_but_not_mutate() {
+        String projectId = projects.createWithExamplePlan();
+        ApiClient auditor = accounts.fresh(GlobalRole.AUDITOR);
+
+        assertThat(data(auditor, BOARD, "id", projectId).at("/project/id").asText()).isEqualTo(projectId);
+        JsonNode refused = errors(auditor, "mutation($p: ID!) { archiveProject(projectId: $p) { version } }",
+                "p", projectId).get(0);
+        assertThat(refused.at("/extensions/code").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void an_operation_over_a_limit_runs_nothing_and_names_the_limit() {
+        String key = Projects.uniqueKey();
+        StringBuilder aliases = new StringBuilder("mutation {");
+        for (int i = 0; i < 21; i++) {
+            aliases.append(" a").append(i).append(": createProject(input: {key: \"").append(key).append(i)
+                    .append("\", name: \"n\"}) { id }");
+        }
+        JsonNode tooManyAliases = errors(api, aliases.append(" }").toString()).get(0);
+        assertThat(tooManyAliases.at("/extensions/limit").asText()).isEqualTo("taskledger.graphql.max-aliases");
+        assertThat(tooManyAliases.get("message").asText()).contains("21 aliases", "at most 20");
+        assertThat(api.get("/api/projects").body()).doesNotContain(key);
+
+        JsonNode tooDeep = errors(api, "{ " + nested(11) + " }").get(0);
+        assertThat(tooDeep.at("/extensions/limit").asText()).isEqualTo("taskledger.graphql.max-depth");
+        assertThat(tooDeep.at("/extensions/code").asText()).isEqualTo("INVALID_INPUT");
+
+        StringBuilder wide = new StringBuilder("{ me { username } ");
+        for (int i = 0; i < 60; i++) {
+            wide.append(" projects { id key name version taskCount progressPercent archived createdAt description"
+                    + " countsByStatus { status count } members { username role } tasks { key status blockedBy } }");
+        }
+        JsonNode tooComplex = errors(api, wide.append(" }").toString()).get(0);
+        assertThat(tooComplex.at("/extensions/limit").asText()).isEqualTo("taskledger.graphql.max-complexity");
+    }
+
+    /** __schema's types nest as deep as asked: ofType { ofType { ... } }. */
+    private static String nested(int depth) {
+        return "__schema { types { " + "ofType { ".repeat(depth) + "name" + " }".repeat(depth) + " } }";
+    }
+
+    private List<String> eventTypes(String projectId) {
+        Response events = api.get("/api/projects/" + projectId + "/events?limit=1000");
+        assertThat(events.status()).as(events.toString()).isEqualTo(200);
+        List<String> types = new ArrayList<>();
+        events.json().get("events").forEach(event -> types.add(event.get("type").asText()));
+        return types;
+    }
+
+    private static Object plan(String agent) {
+        try {
+            return JSON.readValue(ExamplePlan.json().replace("@coding-agent", agent), Map.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response post(ApiClient client, String query, Object... variables) {
+        Response response = client.post("/graphql", json("query", query, "variables", json(variables)));
+        assertThat(response.header("Content-Type")).as(response.toString()).contains("json");
+        return response;
+    }
+
+    private static JsonNode data(ApiClient client, String query, Object... variables) {
+        Response response = post(client, query, variables);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().has("errors")).as(response.toString()).isFalse();
+        return response.json().get("data");
+    }
+
+    private static JsonNode errors(ApiClient client, String query, Object... variables) {
+        Response response = post(client, query, variables);
+        assertThat(response.json().get("errors")).as(response.toString()).isNotEmpty();
+        return response.json().get("errors");
+    }
+}
