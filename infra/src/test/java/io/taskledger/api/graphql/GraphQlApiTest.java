@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -163,8 +164,8 @@ class GraphQlApiTest extends IntegrationTest {
                 .isEqualTo("PROJECT_NOT_FOUND");
         assertThat(hidden.get("message").asText().replace(projectId, "ID"))
                 .isEqualTo(absent.get("message").asText().replace(missing, "ID"));
-        assertThat(data(outsider, "{ projects { id } }").get("projects")).extracting(JsonNode::asText)
-                .doesNotContain(projectId);
+        assertThat(data(outsider, "{ projects { items { id } } }").at("/projects/items"))
+                .extracting(project -> project.get("id").asText()).doesNotContain(projectId);
     }
 
     @Test
@@ -197,11 +198,41 @@ class GraphQlApiTest extends IntegrationTest {
 
         StringBuilder wide = new StringBuilder("{ me { username } ");
         for (int i = 0; i < 60; i++) {
-            wide.append(" projects { id key name version taskCount progressPercent archived createdAt description"
-                    + " countsByStatus { status count } members { username role } tasks { key status blockedBy } }");
+            wide.append(" projects { items { id key name version taskCount progressPercent archived createdAt description"
+                    + " countsByStatus { status count } members { username role } tasks { key status blockedBy } } }");
         }
         JsonNode tooComplex = errors(api, wide.append(" }").toString()).get(0);
         assertThat(tooComplex.at("/extensions/limit").asText()).isEqualTo("taskledger.graphql.max-complexity");
+    }
+
+    @Test
+    void lists_page_with_the_cursor_fields_of_rest() {
+        ApiClient manager = accounts.fresh(GlobalRole.MANAGER);
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(data(manager, "mutation($k: String!) { createProject(input: {key: $k, name: \"Paged\"}) "
+                    + "{ id } }", "k", Projects.uniqueKey()).at("/createProject/id").asText());
+        }
+        String page = "query($after: String) { projects(limit: 2, after: $after) { items { id } nextAfter hasMore } }";
+
+        JsonNode first = data(manager, page).get("projects");
+        JsonNode second = data(manager, page, "after", first.get("nextAfter").asText()).get("projects");
+
+        assertThat(first.get("hasMore").asBoolean()).isTrue();
+        assertThat(second.get("hasMore").asBoolean()).isFalse();
+        List<String> seen = new ArrayList<>();
+        first.get("items").forEach(project -> seen.add(project.get("id").asText()));
+        second.get("items").forEach(project -> seen.add(project.get("id").asText()));
+        Collections.reverse(created);  // newest first
+        assertThat(seen).containsExactlyElementsOf(created);
+        assertThat(errors(manager, "{ projects(limit: 5000) { hasMore } }").at("/0/extensions/code").asText())
+                .isEqualTo("INVALID_INPUT");
+        String board = projects.createWithExamplePlan();
+        JsonNode tasks = data(api, "query($id: ID!) { project(id: $id) { taskPage(limit: 4) { items { key } hasMore "
+                + "nextAfter } tasks { key } } }", "id", board).get("project");
+        assertThat(tasks.at("/taskPage/items")).hasSize(4);
+        assertThat(tasks.at("/taskPage/hasMore").asBoolean()).isTrue();
+        assertThat(tasks.get("tasks")).hasSize(6);
     }
 
     /** __schema's types nest as deep as asked: ofType { ofType { ... } }. */

@@ -18,6 +18,8 @@ import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.MemberList;
+import io.taskledger.api.query.PageEnd;
+import io.taskledger.api.query.PageRequest;
 import io.taskledger.api.query.ProjectList;
 import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectScopedQuery;
@@ -30,6 +32,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,8 +57,9 @@ public class QueryGraphQlController {
     }
 
     @QueryMapping
-    public List<ProjectSummary> projects(Caller caller) {
-        return queries.ask(new FindProjectsQuery(caller), ProjectList.class).projects();
+    public Page<ProjectSummary> projects(@Argument Integer limit, @Argument String after, Caller caller) {
+        ProjectList projects = queries.ask(new FindProjectsQuery(caller, page(limit, after)), ProjectList.class);
+        return new Page<>(projects.projects(), projects.page());
     }
 
     @QueryMapping
@@ -64,8 +68,11 @@ public class QueryGraphQlController {
     }
 
     @QueryMapping
-    public List<EscalationView> escalations(@Argument String status, Caller caller) {
-        return queries.ask(new FindEscalationsQuery(status, caller), EscalationList.class).escalations();
+    public Page<EscalationView> escalations(@Argument String status, @Argument Integer limit, @Argument String after,
+                                            Caller caller) {
+        EscalationList inbox = queries.ask(new FindEscalationsQuery(status, caller, page(limit, after)),
+                EscalationList.class);
+        return new Page<>(inbox.escalations(), inbox.page());
     }
 
     @QueryMapping
@@ -75,13 +82,32 @@ public class QueryGraphQlController {
                         "account " + caller.username() + " does not exist"));
     }
 
-    /** Read at least at the version the project was read at, so a project's fields never go back in time. */
+    /**
+     * Every task, page by page. Read at least at the version the project was read at, so a project's fields never go
+     * back in time.
+     */
     @SchemaMapping(typeName = "Project")
     public List<TaskRow> tasks(ProjectSummary project, @Argument TaskStatus status, @Argument TaskLevel level,
                                @Argument String assignee, Caller caller) {
-        TaskList tasks = visibleOrNull(new FindTasksQuery(scopeOf(project, caller), status,
-                assignee == null || assignee.isBlank() ? null : assignee, level));
-        return tasks == null ? List.of() : tasks.tasks();
+        List<TaskRow> tasks = new ArrayList<>();
+        PageRequest page = new PageRequest(null, PageRequest.MAX_LIMIT);
+        while (page != null) {
+            TaskList read = visibleOrNull(tasksQuery(project, status, level, assignee, page, caller));
+            if (read == null) {
+                return List.of();
+            }
+            tasks.addAll(read.tasks());
+            page = read.page().hasMore() ? new PageRequest(read.page().nextAfter(), PageRequest.MAX_LIMIT) : null;
+        }
+        return tasks;
+    }
+
+    @SchemaMapping(typeName = "Project")
+    public Page<TaskRow> taskPage(ProjectSummary project, @Argument TaskStatus status, @Argument TaskLevel level,
+                                  @Argument String assignee, @Argument Integer limit, @Argument String after,
+                                  Caller caller) {
+        TaskList read = visibleOrNull(tasksQuery(project, status, level, assignee, page(limit, after), caller));
+        return read == null ? new Page<>(List.of(), new PageEnd(null, false)) : new Page<>(read.tasks(), read.page());
     }
 
     @SchemaMapping(typeName = "Project")
@@ -102,6 +128,23 @@ public class QueryGraphQlController {
     }
 
     public record StatusCount(TaskStatus status, int count) {
+    }
+
+    /** A page of a list, with REST's cursor fields. */
+    public record Page<T>(List<T> items, String nextAfter, boolean hasMore) {
+        Page(List<T> items, PageEnd end) {
+            this(items, end.nextAfter(), end.hasMore());
+        }
+    }
+
+    private static PageRequest page(Integer limit, String after) {
+        return new PageRequest(after, limit == null ? PageRequest.DEFAULT_LIMIT : limit);
+    }
+
+    private static FindTasksQuery tasksQuery(ProjectSummary project, TaskStatus status, TaskLevel level,
+                                             String assignee, PageRequest page, Caller caller) {
+        return new FindTasksQuery(scopeOf(project, caller), status,
+                assignee == null || assignee.isBlank() ? null : assignee, level, page);
     }
 
     private static ProjectScope scopeOf(ProjectSummary project, Caller caller) {
