@@ -265,6 +265,12 @@ class TwoNodeClusterTest {
             assertThat(refusal.header("Content-Type")).startsWith("application/problem+json");
             assertThat(refusal.json().get("code").asText()).isEqualTo("NOT_A_COMMAND_NODE");
         }
+        ApiClient.Response mutation = onQueryNode.post("/graphql", json("query",
+                "mutation { createProject(input: {key: \"" + Projects.uniqueKey() + "\", name: \"refused\"}) { id } }"));
+        assertThat(mutation.json().at("/errors/0/extensions/code").asText()).as(mutation.toString())
+                .isEqualTo("NOT_A_COMMAND_NODE");
+        ApiClient.Response query = onQueryNode.post("/graphql", json("query", "{ me { username } }"));
+        assertThat(query.json().at("/data/me/username").asText()).as(query.toString()).isEqualTo("admin");
         assertThat(storedEvents()).as("events appended by the query node").isEqualTo(eventsBefore);
 
         // A refused request claimed nothing: the same request, key included, goes through on a command node.
@@ -291,6 +297,9 @@ class TwoNodeClusterTest {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(421);
             assertThat(refused.json().get("code").asText()).isEqualTo("NOT_A_QUERY_NODE");
         }
+        ApiClient.Response query = onCommandNode.post("/graphql", json("query", "{ me { username } }"));
+        assertThat(query.json().at("/errors/0/extensions/code").asText()).as(query.toString())
+                .isEqualTo("NOT_A_QUERY_NODE");
         assertThat(onCommandNode.get("/api/admin/projections").status()).as("operators' reads: any node")
                 .isEqualTo(200);
     }
