@@ -213,6 +213,9 @@ class GraphQlApiTest extends IntegrationTest {
             created.add(data(manager, "mutation($k: String!) { createProject(input: {key: $k, name: \"Paged\"}) "
                     + "{ id } }", "k", Projects.uniqueKey()).at("/createProject/id").asText());
         }
+        for (String id : created) {  // the read model shows them all before the list is paged
+            assertThat(data(manager, BOARD, "id", id, "min", 1).at("/project/id").asText()).isEqualTo(id);
+        }
         String page = "query($after: String) { projects(limit: 2, after: $after) { items { id } nextAfter hasMore } }";
 
         JsonNode first = data(manager, page).get("projects");

@@ -115,6 +115,16 @@ class BoardReads {
                 + " t where t.project_id = ? order by t.position", OUTLINE, projectId);
     }
 
+    /**
+     * Every task of those of the projects the viewer may see, by project, each in plan order: one statement for any
+     * number of projects.
+     */
+    List<TaskOutline> visibleOutlines(List<UUID> projectIds, boolean everything, String viewer) {
+        return jdbc.query("select " + OUTLINE_COLUMNS + " from " + TASKS.name() + " t join " + PROJECTS.name()
+                + " p on p.project_id = t.project_id where t.project_id = any(?) and " + VISIBLE_TO_VIEWER
+                + " order by t.project_id, t.position", OUTLINE, projectIds.toArray(UUID[]::new), everything, viewer);
+    }
+
     Optional<BoardTask> task(UUID projectId, String taskKey) {
         return TASKS.find(jdbc, projectId, taskKey);
     }

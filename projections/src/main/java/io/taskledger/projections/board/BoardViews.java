@@ -4,6 +4,8 @@ import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.TaskKey;
 import io.taskledger.api.plan.Step;
 import io.taskledger.api.plan.SuccessCriterion;
+import io.taskledger.api.plan.TaskLevel;
+import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.PageRequest;
 import io.taskledger.api.query.ProjectSummary;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -43,9 +46,7 @@ final class BoardViews {
         long after = page.afterNumber();
         List<TaskOutline> read = outlines.stream()
                 .filter(task -> task.position() > after)
-                .filter(task -> query.status() == null || task.status() == query.status())
-                .filter(task -> query.assignee() == null || query.assignee().equals(task.assignee()))
-                .filter(task -> query.level() == null || task.level() == query.level())
+                .filter(filter(query.status(), query.assignee(), query.level()))
                 .limit(page.rowsToRead())
                 .toList();
         return new TaskList(page.items(read).stream().map(task -> row(task, plan.blockedBy(task.key()))).toList(),
@@ -82,6 +83,23 @@ final class BoardViews {
         return new ProjectSummary(new ProjectId(project.getProjectId()), project.getKey(), project.getName(),
                 project.getDescription(), project.isArchived(), project.getCreatedAt(), project.getVersion(),
                 statistics.taskCount(), statistics.countsByStatus(), statistics.progressPercent());
+    }
+
+    /**
+     * The project's task rows that pass the filters (each null for all), every one of them.
+     *
+     * @param outlines every task of the project, in plan order
+     */
+    static List<TaskRow> rows(List<TaskOutline> outlines, TaskStatus status, String assignee, TaskLevel level) {
+        ProjectPlan plan = new ProjectPlan(outlines);
+        return outlines.stream().filter(filter(status, assignee, level))
+                .map(task -> row(task, plan.blockedBy(task.key()))).toList();
+    }
+
+    private static Predicate<TaskOutline> filter(TaskStatus status, String assignee, TaskLevel level) {
+        return task -> (status == null || task.status() == status)
+                && (assignee == null || assignee.equals(task.assignee()))
+                && (level == null || task.level() == level);
     }
 
     static TaskRow row(TaskOutline task, List<TaskKey> blockedBy) {

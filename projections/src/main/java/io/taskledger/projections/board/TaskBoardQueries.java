@@ -1,6 +1,7 @@
 package io.taskledger.projections.board;
 
 import io.taskledger.api.access.Caller;
+import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.AgentWorkload;
 import io.taskledger.api.query.AgentWorkloadList;
@@ -12,6 +13,7 @@ import io.taskledger.api.query.FindNextTaskQuery;
 import io.taskledger.api.query.FindProjectQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
+import io.taskledger.api.query.FindTasksOfProjectsQuery;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.MemberList;
 import io.taskledger.api.query.PageRequest;
@@ -21,6 +23,7 @@ import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
+import io.taskledger.api.query.TasksOfProjects;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,6 +100,20 @@ public class TaskBoardQueries {
     public ProjectAnswer<TaskList> handle(FindTasksQuery query) {
         return access.answer(query.scope(),
                 () -> BoardViews.taskList(board.outlines(query.projectId().value()), query));
+    }
+
+    /** One read for all the projects; those hidden from the viewer are left out. */
+    @QueryHandler
+    public TasksOfProjects handle(FindTasksOfProjectsQuery query) {
+        Caller viewer = query.viewer();
+        Map<UUID, List<TaskOutline>> byProject = board.visibleOutlines(
+                        query.projectIds().stream().map(ProjectId::value).toList(),
+                        viewer.role().readsEverything(), viewer.username()).stream()
+                .collect(Collectors.groupingBy(TaskOutline::projectId, LinkedHashMap::new, Collectors.toList()));
+        Map<ProjectId, List<TaskRow>> tasks = new LinkedHashMap<>();
+        byProject.forEach((projectId, outlines) -> tasks.put(new ProjectId(projectId),
+                BoardViews.rows(outlines, query.status(), query.assignee(), query.level())));
+        return new TasksOfProjects(tasks);
     }
 
     /** A null body when the project has no such task. */

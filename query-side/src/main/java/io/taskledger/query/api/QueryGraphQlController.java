@@ -5,6 +5,7 @@ import io.taskledger.api.account.AccountView;
 import io.taskledger.api.account.FindAccountQuery;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.ProjectVersion;
 import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
@@ -16,6 +17,7 @@ import io.taskledger.api.query.FindNextTaskQuery;
 import io.taskledger.api.query.FindProjectQuery;
 import io.taskledger.api.query.FindProjectsQuery;
 import io.taskledger.api.query.FindTaskQuery;
+import io.taskledger.api.query.FindTasksOfProjectsQuery;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.MemberList;
 import io.taskledger.api.query.PageEnd;
@@ -27,13 +29,21 @@ import io.taskledger.api.query.ProjectSummary;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
+import io.taskledger.api.query.TasksOfProjects;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * The reads of {@code queries.graphqls}, through the same queries and handlers as REST: the handler decides what the
@@ -45,8 +55,30 @@ public class QueryGraphQlController {
 
     private final BoardQueries queries;
 
-    public QueryGraphQlController(BoardQueries queries) {
+    public QueryGraphQlController(BoardQueries queries, BatchLoaderRegistry loaders) {
         this.queries = queries;
+        loaders.forTypePair(TasksOfProject.class, List.class)
+                .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> loadTasks(keys)));
+    }
+
+    /** Whose tasks, with which filters, for whom: what one {@code Project.tasks} field asks. */
+    record TasksOfProject(ProjectId projectId, TaskFilter filter) {
+    }
+
+    record TaskFilter(Caller viewer, TaskStatus status, String assignee, TaskLevel level) {
+    }
+
+    /** One query per distinct filter (in practice one): the tasks of every project asked with it. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Map<TasksOfProject, List> loadTasks(Set<TasksOfProject> keys) {
+        Map<TasksOfProject, List> loaded = new HashMap<>();
+        keys.stream().collect(Collectors.groupingBy(TasksOfProject::filter)).forEach((filter, sameFilter) -> {
+            TasksOfProjects read = queries.ask(new FindTasksOfProjectsQuery(filter.viewer(),
+                    sameFilter.stream().map(TasksOfProject::projectId).toList(), filter.status(), filter.assignee(),
+                    filter.level()), TasksOfProjects.class);
+            sameFilter.forEach(key -> loaded.put(key, read.of(key.projectId())));
+        });
+        return loaded;
     }
 
     @QueryMapping
@@ -83,23 +115,15 @@ public class QueryGraphQlController {
     }
 
     /**
-     * Every task, page by page. Read at least at the version the project was read at, so a project's fields never go
-     * back in time.
+     * Every task of the project. Batched: the tasks of all the projects of one answer (a page of {@code projects},
+     * say) are read by one query ({@link #loadTasks}), not one per project.
      */
     @SchemaMapping(typeName = "Project")
-    public List<TaskRow> tasks(ProjectSummary project, @Argument TaskStatus status, @Argument TaskLevel level,
-                               @Argument String assignee, Caller caller) {
-        List<TaskRow> tasks = new ArrayList<>();
-        PageRequest page = new PageRequest(null, PageRequest.MAX_LIMIT);
-        while (page != null) {
-            TaskList read = visibleOrNull(tasksQuery(project, status, level, assignee, page, caller));
-            if (read == null) {
-                return List.of();
-            }
-            tasks.addAll(read.tasks());
-            page = read.page().hasMore() ? new PageRequest(read.page().nextAfter(), PageRequest.MAX_LIMIT) : null;
-        }
-        return tasks;
+    public CompletableFuture<List<TaskRow>> tasks(ProjectSummary project, @Argument TaskStatus status,
+                                                  @Argument TaskLevel level, @Argument String assignee,
+                                                  Caller caller, DataLoader<TasksOfProject, List<TaskRow>> tasks) {
+        return tasks.load(new TasksOfProject(project.id(), new TaskFilter(caller, status,
+                assignee == null || assignee.isBlank() ? null : assignee, level)));
     }
 
     @SchemaMapping(typeName = "Project")
