@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Taskledger's benchmark in one command (see docs/benchmarks.md):
 #   ./benchmark/run.sh [--seconds=8] [--connections=1,16,256,1000] [--scenarios=ceiling,commands,queries,mixed,rebuild,coldstart] ...
+#   ./benchmark/run.sh --scenarios=scaleout [--scaleout-connections=64]   (1, 2, 3 nodes behind HAProxy; not by default)
 # Builds the server jar and the load generator, starts a private throwaway PostgreSQL 15 on a free loopback port,
 # runs every scenario against the packaged server, prints one table (also in benchmark/target/run/results.md) and
 # stops everything it started. Set SKIP_BUILD=1 to reuse infra/target/taskledger/ (the extracted jar and its class-data
@@ -13,6 +14,12 @@ WORK=benchmark/target/run
 # --- PostgreSQL server binaries: the machine's PostgreSQL 15, else any installed major, else install Debian's ---
 source scripts/postgres-bin.sh
 PG_BIN=$(postgres_bin)
+
+# --- the scale-out scenario's load balancer: Debian's haproxy, as cluster/cluster.sh uses ---
+if [[ " $* " == *scaleout* ]] && ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ]; then
+  echo "Installing Debian's haproxy for the scale-out scenario (needs root)." >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+fi
 
 # --- build ---
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f infra/target/taskledger/taskledger.jar ]; then
@@ -44,10 +51,13 @@ PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (pid $PG_PID), data in $PG_DIR" >&2
 
 mkdir -p "$WORK"
-# The whole run stops by itself: every phase is bounded, and this is the last resort.
+# The whole run stops by itself: every phase is bounded, and this is the last resort (longer for the scale-out
+# scenario, which starts and warms up three servers).
+LIMIT=900
+if [[ " $* " == *scaleout* ]]; then LIMIT=1800; fi
 # The client forgets idle connections after 10 s, before the server closes them (Tomcat: 20 s idle); the JDK's
 # default keeps them 20 minutes and reused connections the server had just closed: "header parser received no bytes"
 # errors at 1000 connections, after the pauses between points.
-timeout --kill-after=30 900 java -Djdk.httpclient.keepalive.timeout=10 -cp "$CLASSPATH" io.taskledger.benchmark.Benchmark \
+timeout --kill-after=30 "$LIMIT" java -Djdk.httpclient.keepalive.timeout=10 -cp "$CLASSPATH" io.taskledger.benchmark.Benchmark \
   --jar=infra/target/taskledger/taskledger.jar --work-dir="$WORK" \
   --jdbc-url="jdbc:postgresql://127.0.0.1:$PG_PORT/taskledger" --db-user=postgres --postgres-pid="$PG_PID" "$@"

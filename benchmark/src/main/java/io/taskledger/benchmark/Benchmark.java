@@ -60,6 +60,9 @@ public final class Benchmark {
                 || settings.runs("revalidate") || settings.runs("mixed")) {
             underLoad();
         }
+        if (settings.runs("scaleout")) {
+            scaleOut();
+        }
         if (settings.runs("rebuild")) {
             rebuild();
         }
@@ -105,7 +108,7 @@ public final class Benchmark {
                     ? "on: admin login, one AGENT account per project, each agent's bearer token on its requests"
                     : "off: this server has no /api/auth/login, requests carry no token"));
             Fixture fixture = createFixture(server, http);
-            warmUp(server, http, auth, fixture);
+            warmUp(server.pid(), http, auth, fixture);
             database.createReferenceEventTable();
             if (settings.runs("ceiling")) {
                 ceiling(server, http, auth, fixture);
@@ -165,7 +168,7 @@ public final class Benchmark {
      * least 30 s and at most {@code --server-warmup-seconds}. The warm-up starts at most a third of the fixture's
      * subtasks, so the measured scenarios have work left in every project; beyond that its traffic is reads.
      */
-    private void warmUp(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
+    private void warmUp(long serverPid, Http http, Authentication auth, Fixture fixture) throws Exception {
         Duration maximum = settings.serverWarmup();
         if (maximum.isZero()) {
             report.note("server warm-up: none (--server-warmup-seconds=0): the first points measure the JIT compiler "
@@ -187,7 +190,7 @@ public final class Benchmark {
             Duration length = Duration.ofMillis(Math.min(WARMUP_ROUND.toMillis(),
                     maximum.toMillis() - round * WARMUP_ROUND.toMillis()));
             int connections = round % 3 == 2 ? 256 : WARMUP_CONNECTIONS;
-            ProcessStats.JitCompiler compiler = ProcessStats.JitCompiler.of(server.pid());
+            ProcessStats.JitCompiler compiler = ProcessStats.JitCompiler.of(serverPid);
             ClosedLoop.Result result = ClosedLoop.run(connections, Duration.ZERO, length, i ->
                     new TaskledgerClients.Mixed(
                             new TaskledgerClients.Commands(http, auth, fixture, i, new AtomicReference<>(), startsLeft),
@@ -467,6 +470,135 @@ public final class Benchmark {
         if (!caughtUp.finished()) {
             throw new IllegalStateException("the board did not catch up with the event store within 120 s");
         }
+    }
+
+    /**
+     * Scenario 6, scale-out: the same commands and board reads through HAProxy in front of 1, 2 and 3 nodes over the
+     * run's PostgreSQL (cluster/cluster.sh's configuration, loopback only), at {@code --scaleout-connections}, against
+     * the plain-JDBC reference of the same work. On one machine the nodes share its cores, so more nodes cannot be
+     * faster: what it measures is the cost of several nodes (each command takes its project's turn for the cluster,
+     * a node's cached project is read again when another node moved it on, the processors' segments are spread), as
+     * the ratio to one node, and where the time goes: CPU per request in the nodes and in PostgreSQL, and how many of
+     * PostgreSQL's backends wait for a project's turn. Nodes are added one at a time, each warmed up like the single
+     * server, so every point measures compiled code.
+     */
+    private void scaleOut() throws Exception {
+        Map<String, String> environment = externalDatabase();
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        environment.put("TASKLEDGER_JWT_SECRET", java.util.Base64.getEncoder().encodeToString(key));
+        environment.put("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+        int connections = settings.scaleoutConnections();
+        Map<Integer, Measured> commands = new LinkedHashMap<>();
+        Map<Integer, Measured> reads = new LinkedHashMap<>();
+        Map<Integer, LockWaits.Summary> commandLocks = new HashMap<>();
+        Map<Integer, LockWaits.Summary> readLocks = new HashMap<>();
+        List<List<JdbcReference.EventRow>> scaleOutRows = null;
+        Fixture fixture = null;
+        try (Cluster cluster = new Cluster(settings, environment)) {
+            for (int nodes = 1; nodes <= Settings.MAX_SCALEOUT_NODES; nodes++) {
+                log("scale-out: starting node " + nodes);
+                ServerProcess added = cluster.addNode();
+                try (Http http = new Http(cluster.balancerPort)) {
+                    if (fixture == null) {
+                        auth = Authentication.detect(http, settings.auth(), settings.adminPassword());
+                        fixture = createFixture(added, http);
+                        database.createReferenceEventTable();
+                    }
+                    warmUp(added.pid(), http, auth, fixture);
+                    Fixture work = fixture;
+                    long head = database.eventStoreHead();
+                    LockWaits.Summary[] locks = new LockWaits.Summary[1];
+                    String count = nodes + (nodes == 1 ? " node" : " nodes");
+                    commands.put(nodes, measureCluster(cluster, http, work, "scale-out commands, " + count,
+                            connections, true, locks, (i, lastCommit) -> new TaskledgerClients.Commands(
+                            http, auth, work, i, lastCommit)));
+                    commandLocks.put(nodes, locks[0]);
+                    if (scaleOutRows == null) {
+                        scaleOutRows = database.commandsAfter(head);
+                    }
+                    reads.put(nodes, measureCluster(cluster, http, work, "scale-out board reads, " + count,
+                            connections, false, locks, (i, lastCommit) -> new TaskledgerClients.BoardReads(http, auth,
+                            work, null)));
+                    readLocks.put(nodes, locks[0]);
+                }
+            }
+        }
+        ClosedLoop.Result commandReference = reference("scale-out commands", connections,
+                JdbcReference.appendCommands(scaleOutRows));
+        ClosedLoop.Result readReference = reference("scale-out board reads", connections,
+                JdbcReference.boardReads(fixture));
+        reportScaleOut("commands", commands, commandLocks, commandReference, connections);
+        reportScaleOut("board reads", reads, readLocks, readReference, connections);
+        if (fixture.remainingSubtasks() == 0) {
+            report.note("scale-out: the fixture ran out of subtasks: raise --projects or --subtasks-per-project");
+        }
+    }
+
+    private void reportScaleOut(String work, Map<Integer, Measured> byNodes, Map<Integer, LockWaits.Summary> locks,
+                                ClosedLoop.Result reference, int connections) {
+        ClosedLoop.Result oneNode = byNodes.get(1).result;
+        for (Map.Entry<Integer, Measured> point : byNodes.entrySet()) {
+            int nodes = point.getKey();
+            Measured measured = point.getValue();
+            double ofOneNode = measured.result.throughput() / oneNode.throughput();
+            String goal = nodes == 1 ? "the baseline of the nodes' ratio"
+                    : nodes == 2 ? Report.format("≥ 0.85 of 1 node, no errors: %.2f ", ofOneNode)
+                    + Report.verdict(ofOneNode >= 0.85 && measured.result.errors() == 0 && measured.serverAlive)
+                    : Report.format("%.2f of 1 node (not a goal)", ofOneNode);
+            report.load("6 scale-out: " + work + ", " + nodes + (nodes == 1 ? " node" : " nodes"), connections,
+                    measured.result, reference, measured.usage, measured.lag, goal);
+            double throughput = measured.result.throughput();
+            report.note(Report.format("6 scale-out: %s, %d node%s: CPU per request %.2f ms in the nodes together, "
+                            + "%.2f ms in PostgreSQL; ", work, nodes, nodes == 1 ? "" : "s",
+                    measured.usage.serverCpuPercent() * 10 / throughput,
+                    measured.usage.postgresCpuPercent() * 10 / throughput) + locks.get(nodes).describe());
+        }
+    }
+
+    /**
+     * A point through the cluster: like {@link #measure}, with the CPU of every node (added up; peak RSS is the
+     * nodes' together) and PostgreSQL's lock waits.
+     */
+    private Measured measureCluster(Cluster cluster, Http http, Fixture fixture, String scenario, int connections,
+                                    boolean probeLag, LockWaits.Summary[] locks, ClientFactory clients)
+            throws Exception {
+        settle(http, fixture);
+        log(scenario + ": with " + connections + " connections");
+        AtomicReference<TaskledgerClients.Commit> lastCommit = new AtomicReference<>();
+        List<ServerProcess> nodes = cluster.nodes();
+        List<ProcessStats> stats = new java.util.ArrayList<>();
+        ClosedLoop.Result result;
+        Latencies.Summary lag = null;
+        try (LagProbe probe = probeLag ? new LagProbe(settings, lastCommit) : null;
+             LockWaits waits = new LockWaits(database)) {
+            for (int i = 0; i < nodes.size(); i++) {
+                stats.add(new ProcessStats(nodes.get(i).pid(), i == 0 ? settings.postgresPid() : 0));
+            }
+            try {
+                result = ClosedLoop.run(connections, settings.warmup(), settings.duration(),
+                        i -> clients.create(i, lastCommit));
+            } finally {
+                locks[0] = waits.finish();
+            }
+            if (probe != null) {
+                lag = probe.finish();
+            }
+        }
+        ProcessStats.Usage together = null;
+        for (ProcessStats node : stats) {
+            ProcessStats.Usage usage = node.finish();
+            together = together == null ? usage : new ProcessStats.Usage(
+                    together.serverPeakRssMb() + usage.serverPeakRssMb(),
+                    together.serverCpuPercent() + usage.serverCpuPercent(),
+                    together.jitCpuPercent() + usage.jitCpuPercent(), together.postgresCpuPercent(),
+                    together.machineCpuPercent());
+            node.close();
+        }
+        log(scenario + ": " + Report.format("%.0f/s, mean %.1f ms, errors %d", result.throughput(),
+                result.latency().mean(), result.errors()) + "; " + locks[0].describe());
+        awaitBoard();
+        return new Measured(result, together, lag, nodes.stream().allMatch(ServerProcess::isAlive));
     }
 
     /** Scenario 4. Runs after the load scenarios: their projects are what gets copied up to the target count. */

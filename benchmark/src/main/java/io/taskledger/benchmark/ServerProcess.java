@@ -33,7 +33,12 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(Path jar, String heap, List<String> jvmOptions, Map<String, String> environment,
                                Path log) throws Exception {
-        int port = freeLoopbackPort();
+        return start(jar, heap, jvmOptions, environment, log, freeLoopbackPort());
+    }
+
+    /** On the given loopback port, e.g. one a load balancer's configuration names. */
+    static ServerProcess start(Path jar, String heap, List<String> jvmOptions, Map<String, String> environment,
+                               Path log, int port) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
         // Launched as the README says: with the class-data-sharing archive the build trained next to the jar. Not

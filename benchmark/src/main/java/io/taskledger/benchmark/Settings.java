@@ -30,9 +30,13 @@ record Settings(
         List<String> serverJvmOptions,
         String adminPassword,
         AuthMode auth,
+        int scaleoutConnections,
         List<String> scenarios) {
 
     enum AuthMode { AUTO, ON, OFF }
+
+    /** The scale-out scenario runs 1, 2, then this many nodes. */
+    static final int MAX_SCALEOUT_NODES = 3;
 
     static Settings parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -68,6 +72,7 @@ record Settings(
                 List.of(take(given, "server-jvm-options", "").split(" ")).stream().filter(o -> !o.isBlank()).toList(),
                 take(given, "admin-password", "benchmark-root-passphrase"),
                 AuthMode.valueOf(take(given, "auth", "auto").toUpperCase()),
+                Integer.parseInt(take(given, "scaleout-connections", "64")),
                 List.of(take(given, "scenarios", "ceiling,commands,queries,revalidate,mixed,rebuild,coldstart").split(",")));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments: " + given.keySet());

@@ -244,7 +244,7 @@ class TwoNodeClusterTest {
     @Test
     @Order(10)
     void a_query_node_answers_reads_and_refuses_commands_without_appending_any_event() {
-        ApiClient onQueryNode = new ApiClient(queryNode.baseUrl()).withToken(nodeA.accessToken());
+        ApiClient onQueryNode = asAdmin(queryNode);
         String projectId = createProject(nodeA);
         ApiClient.Response added = addPhase(nodeA, projectId, "Q1");
         ApiClient.Response read = onQueryNode.get(Projects.task(projectId, "Q1"), "X-Min-Version",
@@ -260,11 +260,7 @@ class TwoNodeClusterTest {
                 onQueryNode.patch("/api/users/admin", json("displayName", "renamed")),
                 onQueryNode.post("/api/auth/password", json("currentPassword", ServerChild.ADMIN_PASSWORD,
                         "newPassword", "another-long-passphrase-7")));
-        for (ApiClient.Response refusal : refused) {
-            assertThat(refusal.status()).as(refusal.toString()).isEqualTo(421);
-            assertThat(refusal.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(refusal.json().get("code").asText()).isEqualTo("NOT_A_COMMAND_NODE");
-        }
+        refused.forEach(refusal -> assertMisdirected(refusal, "NOT_A_COMMAND_NODE"));
         ApiClient.Response mutation = onQueryNode.post("/graphql", json("query",
                 "mutation { createProject(input: {key: \"" + Projects.uniqueKey() + "\", name: \"refused\"}) { id } }"));
         assertThat(mutation.json().at("/errors/0/extensions/code").asText()).as(mutation.toString())
@@ -284,7 +280,7 @@ class TwoNodeClusterTest {
     @Test
     @Order(11)
     void a_command_node_takes_commands_and_refuses_reads() {
-        ApiClient onCommandNode = new ApiClient(commandNode.baseUrl()).withToken(nodeA.accessToken());
+        ApiClient onCommandNode = asAdmin(commandNode);
         String projectId = createProject(onCommandNode);
         ApiClient.Response added = addPhase(onCommandNode, projectId, "C1");
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
@@ -293,9 +289,7 @@ class TwoNodeClusterTest {
 
         for (String read : List.of("/api/projects", "/api/v1/projects/" + projectId, Projects.task(projectId, "C1"),
                 "/api/projects/" + projectId + "/events")) {
-            ApiClient.Response refused = onCommandNode.get(read);
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(421);
-            assertThat(refused.json().get("code").asText()).isEqualTo("NOT_A_QUERY_NODE");
+            assertMisdirected(onCommandNode.get(read), "NOT_A_QUERY_NODE");
         }
         ApiClient.Response query = onCommandNode.post("/graphql", json("query", "{ me { username } }"));
         assertThat(query.json().at("/errors/0/extensions/code").asText()).as(query.toString())
@@ -311,7 +305,7 @@ class TwoNodeClusterTest {
         assertThat(segmentOwners("task-board").keySet()).isSubsetOf(projectionNodes);
         assertThat(segmentOwners("user-directory").keySet()).isSubsetOf(projectionNodes);
         for (ServerChild node : nodes.roleNodes) {
-            JsonNode board = projection(new ApiClient(node.baseUrl()).withToken(nodeA.accessToken()), "task-board");
+            JsonNode board = projection(asAdmin(node), "task-board");
             assertThat(board.get("state").asText()).as(node.nodeId()).isEqualTo("STOPPED");
             assertThat(board.get("segments")).as(node.nodeId()).isEmpty();
         }
@@ -330,6 +324,17 @@ class TwoNodeClusterTest {
         assertThat(new ApiClient(commandNode.baseUrl()).get("/health/command").status()).isEqualTo(200);
         assertThat(new ApiClient(commandNode.baseUrl()).get("/health/query").status()).isEqualTo(503);
         assertThat(new ApiClient(nodes.first.baseUrl()).get("/health/projections").status()).isEqualTo(200);
+    }
+
+    /** The administrator's session, on another node. */
+    private ApiClient asAdmin(ServerChild node) {
+        return new ApiClient(node.baseUrl()).withToken(nodeA.accessToken());
+    }
+
+    private static void assertMisdirected(ApiClient.Response refusal, String code) {
+        assertThat(refusal.status()).as(refusal.toString()).isEqualTo(421);
+        assertThat(refusal.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refusal.json().get("code").asText()).isEqualTo(code);
     }
 
     private static Set<String> healthComponents(ServerChild node) {

@@ -98,8 +98,8 @@ class ComposeFileTest {
         String haproxy = Files.readString(DeployFiles.DEPLOY.resolve("haproxy/haproxy.cfg"));
         Matcher server = SERVER_LINE.matcher(haproxy);
         List<String> servers = server.results().map(found -> found.group(1)).toList();
-        assertThat(servers).as("HAProxy's two pools").containsExactlyElementsOf(
-                java.util.stream.Stream.concat(NODES.stream(), NODES.stream()).toList());
+        assertThat(servers).as("HAProxy's three pools").containsExactlyElementsOf(
+                java.util.stream.Stream.of(NODES, NODES, NODES).flatMap(List::stream).toList());
 
         Map<String, Object> prometheus = new Yaml().load(
                 Files.readString(DeployFiles.DEPLOY.resolve("prometheus/prometheus.yml")));

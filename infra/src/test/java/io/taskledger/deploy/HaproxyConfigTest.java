@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * deploy/haproxy/haproxy.cfg (the compose file's load balancer) and the one cluster/cluster.sh derives from it pass
  * {@code haproxy -c} (Debian's haproxy, installed by the test when missing and the build runs as root, as CI does),
- * and route by node role: reads to the pool checked on {@code /health/query}, the rest to the one checked on
- * {@code /health/command}, each with every node.
+ * and route by node role: reads to the pool checked on {@code /health/query}, the rest to the pools checked on
+ * {@code /health/command} (a project's commands to one node by a hash of its id), each with every node.
  */
 class HaproxyConfigTest {
 
@@ -58,11 +58,13 @@ class HaproxyConfigTest {
 
     private static void assertRoutesByRole(String config, List<String> nodes) {
         assertThat(config).contains("acl read method GET HEAD", "use_backend queries if read !operators",
-                "default_backend commands");
-        assertThat(serversOf(config, "commands")).containsExactlyElementsOf(nodes);
-        assertThat(serversOf(config, "queries")).containsExactlyElementsOf(nodes);
-        assertThat(section(config, "commands")).contains("option httpchk GET /health/command");
-        assertThat(section(config, "queries")).contains("option httpchk GET /health/query");
+                "use_backend project_commands if project_command", "default_backend commands");
+        for (String pool : List.of("project_commands", "commands", "queries")) {
+            assertThat(serversOf(config, pool)).as(pool).containsExactlyElementsOf(nodes);
+            assertThat(section(config, pool)).contains("option httpchk GET /health/"
+                    + (pool.equals("queries") ? "query" : "command"));
+        }
+        assertThat(section(config, "project_commands")).contains("hash-type consistent");
     }
 
     private static List<String> serversOf(String config, String backend) {
