@@ -238,6 +238,37 @@ class GraphQlApiTest extends IntegrationTest {
         assertThat(tasks.get("tasks")).hasSize(6);
     }
 
+    @Test
+    void the_audit_reads_answer_what_rest_answers() {
+        String projectId = projects.createWithExamplePlan();
+        JsonNode restEvents = api.get("/api/projects/" + projectId + "/events?limit=3").json();
+
+        JsonNode project = data(api, """
+                query($id: ID!) { project(id: $id) {
+                  events(limit: 3) { items { eventId sequence globalPosition type payload metadata { actor } }
+                                     nextAfter hasMore }
+                  history(taskKey: "P04-T01-S01") { kind type actor description }
+                  verify { intact eventsChecked firstBreak { eventId } }
+                } }""", "id", projectId).get("project");
+
+        assertThat(project.at("/events/items")).extracting(event -> event.get("eventId").asText())
+                .containsExactlyElementsOf(restEvents.get("events").findValuesAsText("eventId"));
+        assertThat(project.at("/events/items/2/payload")).isEqualTo(restEvents.at("/events/2/payload"));
+        assertThat(project.at("/events/items/0/metadata/actor").asText()).isEqualTo("admin");
+        assertThat(project.at("/events/nextAfter").asInt()).isEqualTo(restEvents.get("nextAfter").asInt());
+        assertThat(project.at("/events/hasMore").asBoolean()).isTrue();
+        assertThat(project.get("history")).isNotEmpty();
+        assertThat(project.at("/verify/intact").asBoolean()).isTrue();
+        String firstEvent = project.at("/events/items/2/eventId").asText();
+        assertThat(data(api, "query($id: ID!, $e: ID!) { project(id: $id) { causes(eventId: $e) { kind type } } }",
+                "id", projectId, "e", firstEvent).at("/project/causes")).extracting(entry -> entry.get("kind").asText())
+                .contains("COMMAND");
+        assertThat(data(api, "{ users(limit: 1) { items { username } hasMore } }").at("/users/hasMore").asBoolean())
+                .isTrue();
+        assertThat(errors(accounts.fresh(GlobalRole.MANAGER), "{ users { hasMore } }").at("/0/extensions/code")
+                .asText()).isEqualTo("FORBIDDEN");
+    }
+
     /** __schema's types nest as deep as asked: ofType { ofType { ... } }. */
     private static String nested(int depth) {
         return "__schema { types { " + "ofType { ".repeat(depth) + "name" + " }".repeat(depth) + " } }";

@@ -99,7 +99,8 @@ public class AuditQueryController {
         return queries.ask(new VerifyProjectQuery(visible(projectId, minVersion, null, caller)), IntegrityReport.class);
     }
 
-    private static long number(String parameter, String text, long absent, long min, long max) {
+    /** The whole number a request parameter (or GraphQL argument) gives, {@code absent} when it gives none. */
+    static long number(String parameter, String text, long absent, long min, long max) {
         if (text == null || text.isBlank()) {
             return absent;
         }

@@ -1,8 +1,21 @@
 package io.taskledger.query.api;
 
 import io.taskledger.api.access.Caller;
+import io.taskledger.api.access.GlobalRole;
+import io.taskledger.api.account.AccountList;
 import io.taskledger.api.account.AccountView;
 import io.taskledger.api.account.FindAccountQuery;
+import io.taskledger.api.account.FindAccountsQuery;
+import io.taskledger.api.audit.CausationChain;
+import io.taskledger.api.audit.FindEventCausesQuery;
+import io.taskledger.api.audit.FindProjectEventsQuery;
+import io.taskledger.api.audit.FindTaskHistoryQuery;
+import io.taskledger.api.audit.HistoryEntry;
+import io.taskledger.api.audit.IntegrityReport;
+import io.taskledger.api.audit.ProjectEventPage;
+import io.taskledger.api.audit.RecordedEvent;
+import io.taskledger.api.audit.TaskHistory;
+import io.taskledger.api.audit.VerifyProjectQuery;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
@@ -143,6 +156,57 @@ public class QueryGraphQlController {
     public List<MemberList.Member> members(ProjectSummary project, Caller caller) {
         MemberList members = visibleOrNull(new FindMembersQuery(scopeOf(project, caller)));
         return members == null ? List.of() : members.members();
+    }
+
+    @SchemaMapping(typeName = "Project")
+    public EventPage events(ProjectSummary project, @Argument Integer after, @Argument Integer limit, Caller caller) {
+        long afterSequence = AuditQueryController.number("after", after == null ? null : after.toString(), -1, -1,
+                Integer.MAX_VALUE);
+        int pageSize = (int) AuditQueryController.number("limit", limit == null ? null : limit.toString(),
+                FindProjectEventsQuery.DEFAULT_LIMIT, 1, FindProjectEventsQuery.MAX_LIMIT);
+        ProjectEventPage page = visibleOrNull(new FindProjectEventsQuery(scopeOf(project, caller), afterSequence,
+                pageSize));
+        return page == null ? new EventPage(List.of(), afterSequence, false)
+                : new EventPage(page.events(), page.nextAfter(), page.hasMore());
+    }
+
+    @SchemaMapping(typeName = "Project")
+    public List<HistoryEntry> history(ProjectSummary project, @Argument String taskKey, Caller caller) {
+        TaskHistory history = visibleOrNull(new FindTaskHistoryQuery(scopeOf(project, caller),
+                RequestValues.taskKey(taskKey)));
+        return history == null ? List.of() : history.entries();
+    }
+
+    @SchemaMapping(typeName = "Project")
+    public List<HistoryEntry> causes(ProjectSummary project, @Argument String eventId, Caller caller) {
+        CausationChain causes = visibleOrNull(new FindEventCausesQuery(scopeOf(project, caller), eventId));
+        return causes == null ? List.of() : causes.chain();
+    }
+
+    @SchemaMapping(typeName = "Project")
+    public IntegrityReport verify(ProjectSummary project, Caller caller) {
+        return queries.ask(new VerifyProjectQuery(scopeOf(project, caller)), IntegrityReport.class);
+    }
+
+    /**
+     * ADMIN only, as {@code /api/users} is (there the security filter chain decides by path; GraphQL has one path).
+     */
+    @QueryMapping
+    public Page<AccountView> users(@Argument Integer limit, @Argument String after, Caller caller) {
+        if (caller.role() != GlobalRole.ADMIN) {
+            throw new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request");
+        }
+        AccountList accounts = queries.ask(new FindAccountsQuery(page(limit, after)), AccountList.class);
+        return new Page<>(accounts.accounts(), accounts.page());
+    }
+
+    @SchemaMapping(typeName = "RecordedEvent")
+    public String globalPosition(RecordedEvent event) {
+        return Long.toString(event.globalPosition());
+    }
+
+    /** The event log's page, with its cursor as a number. */
+    public record EventPage(List<RecordedEvent> items, long nextAfter, boolean hasMore) {
     }
 
     @SchemaMapping(typeName = "Project")
