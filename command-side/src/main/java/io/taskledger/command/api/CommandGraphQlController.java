@@ -25,10 +25,13 @@ import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.ProjectVersion;
 import io.taskledger.api.plan.EscalationDecision;
 import io.taskledger.api.plan.TaskDefinition;
-import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.command.api.CommandRequests.AddTaskRequest;
 import io.taskledger.command.api.CommandRequests.CreateProjectRequest;
 import io.taskledger.command.api.CommandRequests.ResultRequest;
+import io.taskledger.command.api.ProjectCommandController.PlanImportedResponse;
+import io.taskledger.command.api.ProjectCommandController.ProjectCreatedResponse;
+import io.taskledger.command.api.ProjectCommandController.TaskAddedResponse;
+import io.taskledger.command.api.TaskCommandController.AttemptReportedResponse;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -42,13 +45,10 @@ import static io.taskledger.command.api.RequestFields.taskKey;
 
 /**
  * The mutations of {@code commands.graphqls}: each builds the same command as its REST twin, from the same request
- * records and checks, and answers the project's new version. {@code expectedVersion} is REST's {@code If-Match}.
+ * records and checks, and answers the same record, with the project's new version. {@code expectedVersion} is REST's {@code If-Match}.
  */
 @Controller
 class CommandGraphQlController {
-
-    /** As over REST: ProjectCreated is event 0 and the caller becoming its OWNER is event 1. */
-    private static final long CREATED_VERSION = 1;
 
     private final CommandSender commands;
 
@@ -56,45 +56,34 @@ class CommandGraphQlController {
         this.commands = commands;
     }
 
-    record ProjectCreated(String id, String key, String name, String description, long version) {
-    }
-
-    record PlanImported(long version, int tasksAdded) {
-    }
-
-    record TaskAdded(String key, long version) {
-    }
-
-    record Reported(String taskKey, TaskStatus status, long version) {
-    }
-
     @MutationMapping
-    ProjectCreated createProject(@Argument CreateProjectRequest input, Caller caller) {
+    ProjectCreatedResponse createProject(@Argument CreateProjectRequest input, Caller caller) {
         mayWrite(caller);
         ProjectId id = ProjectId.random();
         String key = required(input.key(), "input.key");
         commands.sendExpecting(new CreateProjectCommand(id, key, required(input.name(), "input.name"),
                 input.description()),
                 null);
-        return new ProjectCreated(id.toString(), key, input.name(), input.description(), CREATED_VERSION);
+        return new ProjectCreatedResponse(id.toString(), key, input.name(), input.description(),
+                ProjectCommandController.CREATED_VERSION);
     }
 
     @MutationMapping
-    PlanImported importPlan(@Argument String projectId, @Argument PlanRequest plan, @Argument Integer expectedVersion,
+    PlanImportedResponse importPlan(@Argument String projectId, @Argument PlanRequest plan, @Argument Integer expectedVersion,
                             Caller caller) {
         mayWrite(caller);
         List<TaskDefinition> tasks = present(plan, "plan").toDefinitions();
         CommandAccepted accepted = send(new ImportPlanCommand(projectId(projectId), tasks), expectedVersion);
-        return new PlanImported(accepted.version(), tasks.size());
+        return new PlanImportedResponse(accepted.version(), tasks.size());
     }
 
     @MutationMapping
-    TaskAdded addTask(@Argument String projectId, @Argument AddTaskRequest task, @Argument Integer expectedVersion,
+    TaskAddedResponse addTask(@Argument String projectId, @Argument AddTaskRequest task, @Argument Integer expectedVersion,
                       Caller caller) {
         mayWrite(caller);
         TaskDefinition definition = present(task, "task").toDefinition();
         CommandAccepted accepted = send(new AddTaskCommand(projectId(projectId), definition), expectedVersion);
-        return new TaskAdded(definition.key().value(), accepted.version());
+        return new TaskAddedResponse(definition.key().value(), accepted.version());
     }
 
     @MutationMapping
@@ -112,7 +101,7 @@ class CommandGraphQlController {
     }
 
     @MutationMapping
-    Reported reportAttempt(@Argument String projectId, @Argument String taskKey, @Argument int attempt,
+    AttemptReportedResponse reportAttempt(@Argument String projectId, @Argument String taskKey, @Argument int attempt,
                            @Argument List<ResultRequest> results, @Argument String agent,
                            @Argument Integer expectedVersion, Caller caller) {
         mayWrite(caller);
@@ -120,7 +109,7 @@ class CommandGraphQlController {
         ReportAttemptCommand command = new ReportAttemptCommand(projectId(projectId), taskKey(taskKey, "taskKey"),
                 attempt, CommandRequests.actingAgent(agent, caller), CommandRequests.results(results));
         AttemptReported reported = send(command, expectedVersion);
-        return new Reported(command.taskKey().value(), reported.status(), reported.version());
+        return new AttemptReportedResponse(command.taskKey().value(), reported.status(), reported.version());
     }
 
     @MutationMapping

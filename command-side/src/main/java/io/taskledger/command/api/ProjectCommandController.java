@@ -35,7 +35,7 @@ class ProjectCommandController {
      * A project's version right after it is created over HTTP: ProjectCreated is event 0 and the caller becoming its
      * OWNER is event 1 (every HTTP command has a caller).
      */
-    private static final long CREATED_VERSION = 1;
+    static final long CREATED_VERSION = 1;
 
     private final CommandSender commands;
 

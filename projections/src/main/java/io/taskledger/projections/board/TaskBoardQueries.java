@@ -26,6 +26,7 @@ import io.taskledger.api.query.TaskRow;
 import io.taskledger.api.query.TasksOfProjects;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
@@ -53,11 +54,15 @@ public class TaskBoardQueries {
     }
 
     /**
-     * Newest first, one page. The cursor is the id of the last project of the page before; it must name a project the
+     * The projects' rows and their task counts are read in one snapshot (repeatable read), so that the version a
+     * summary states is the version its counts reflect. (Nothing waits inside this transaction: a read that must
+     * reflect a position waits before the query is sent.)
+     *
+     * <p>Newest first, one page. The cursor is the id of the last project of the page before; it must name a project the
      * viewer sees (projects are never deleted), else it is malformed.
      */
     @QueryHandler
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ProjectList handle(FindProjectsQuery query) {
         Caller viewer = query.viewer();
         boolean everything = viewer.role().readsEverything();
