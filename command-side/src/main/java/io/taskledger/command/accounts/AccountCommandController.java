@@ -62,6 +62,12 @@ class AccountCommandController {
 
     @PostMapping(path = "/api/users", produces = "application/json")
     ResponseEntity<AccountRegisteredResponse> register(@RequestBody NewAccountRequest request) {
+        AccountRegisteredResponse registered = register(accounts, request);
+        return ResponseEntity.created(URI.create("/api/users/" + registered.username())).body(registered);
+    }
+
+    /** Checks the request as REST and GraphQL both receive it, and registers the account. */
+    static AccountRegisteredResponse register(AccountService accounts, NewAccountRequest request) {
         present(request, "body");
         String username = required(request.username(), "username");
         AccountKind kind = requiredEnum(AccountKind.class, request.kind(), "kind");
@@ -69,17 +75,20 @@ class AccountCommandController {
         String displayName = required(request.displayName(), "displayName");
         accounts.register(new NewAccount(username, required(request.password(), "password"), displayName, kind,
                 role));
-        return ResponseEntity.created(URI.create("/api/users/" + username))
-                .body(new AccountRegisteredResponse(username, displayName.strip(), kind, role, true));
+        return new AccountRegisteredResponse(username, displayName.strip(), kind, role, true);
     }
 
     @PatchMapping(path = "/api/users/{username}")
     ResponseEntity<Void> change(@PathVariable String username, @RequestBody AccountChangesRequest request,
                                 Caller caller) {
+        change(accounts, username, request, caller);
+        return ResponseEntity.noContent().build();
+    }
+
+    static void change(AccountService accounts, String username, AccountChangesRequest request, Caller caller) {
         present(request, "body");
         accounts.change(username, new AccountChanges(request.displayName(),
                 enumValue(GlobalRole.class, request.role(), null, "role"), request.password()), caller);
-        return ResponseEntity.noContent().build();
     }
 
     /** Disables the account: it keeps its history, and its sessions end. */

@@ -6,12 +6,14 @@ import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.access.ProjectRole;
 import io.taskledger.support.ApiClient;
 import io.taskledger.support.ApiClient.Response;
+import io.taskledger.support.Eventually;
 import io.taskledger.support.ExamplePlan;
 import io.taskledger.support.IntegrationTest;
 import io.taskledger.support.Projects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -267,6 +269,35 @@ class GraphQlApiTest extends IntegrationTest {
                 .isTrue();
         assertThat(errors(accounts.fresh(GlobalRole.MANAGER), "{ users { hasMore } }").at("/0/extensions/code")
                 .asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void accounts_are_opened_changed_and_disabled_by_admin_only_and_a_password_never_comes_back() {
+        String username = "gql-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Graph-Ql-Passphrase-" + UUID.randomUUID().toString().substring(0, 6);
+        String register = "mutation($in: NewAccountInput!) { registerAccount(input: $in) "
+                + "{ username displayName kind role enabled } }";
+        Object input = json("username", username, "password", password, "displayName", "Over GraphQL",
+                "kind", "HUMAN", "role", "VIEWER");
+
+        assertThat(errors(accounts.fresh(GlobalRole.MANAGER), register, "in", input).at("/0/extensions/code").asText())
+                .isEqualTo("FORBIDDEN");
+        Response registered = post(api, register, "in", input);
+        assertThat(registered.body()).doesNotContain(password);
+        assertThat(registered.json().at("/data/registerAccount/role").asText()).isEqualTo("VIEWER");
+        ApiClient account = anonymous.loggedInAs(username, password);
+        String newPassword = password + "-2";
+        assertThat(data(account, "mutation($c: String!, $n: String!) { changeOwnPassword(currentPassword: $c, "
+                + "newPassword: $n) }", "c", password, "n", newPassword).get("changeOwnPassword").asBoolean()).isTrue();
+        data(api, "mutation($u: String!) { changeAccount(username: $u, input: {role: AUDITOR}) }", "u", username);
+        ApiClient changed = anonymous.loggedInAs(username, newPassword);
+        assertThat(Eventually.await(Duration.ofSeconds(10), () -> data(changed, "{ me { role } }").at("/me/role")
+                .asText(), "AUDITOR"::equals)).as("the directory shows the new role").isEqualTo("AUDITOR");
+
+        data(api, "mutation($u: String!) { disableAccount(username: $u) }", "u", username);
+
+        assertThat(anonymous.post("/api/auth/login", json("username", username, "password", newPassword)).status())
+                .isEqualTo(401);
     }
 
     /** __schema's types nest as deep as asked: ofType { ofType { ... } }. */

@@ -1,0 +1,62 @@
+package io.taskledger.command.accounts;
+
+import io.taskledger.api.access.Caller;
+import io.taskledger.api.access.GlobalRole;
+import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.command.accounts.AccountCommandController.AccountChangesRequest;
+import io.taskledger.command.accounts.AccountCommandController.AccountRegisteredResponse;
+import io.taskledger.command.accounts.AccountCommandController.NewAccountRequest;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+import static io.taskledger.command.api.RequestFields.required;
+
+/**
+ * The account mutations of {@code accounts.graphqls}, each the twin of its REST endpoint, with its checks. Over REST
+ * the security filter chain allows {@code /api/users} to ADMIN only, by path; GraphQL has one path, so the same rule
+ * is applied here.
+ */
+@Controller
+class AccountGraphQlController {
+
+    private final AccountService accounts;
+
+    AccountGraphQlController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @MutationMapping
+    AccountRegisteredResponse registerAccount(@Argument NewAccountRequest input, Caller caller) {
+        administers(caller);
+        return AccountCommandController.register(accounts, input);
+    }
+
+    @MutationMapping
+    boolean changeAccount(@Argument String username, @Argument AccountChangesRequest input, Caller caller) {
+        administers(caller);
+        AccountCommandController.change(accounts, username, input, caller);
+        return true;
+    }
+
+    @MutationMapping
+    boolean disableAccount(@Argument String username, Caller caller) {
+        administers(caller);
+        accounts.disable(username, caller);
+        return true;
+    }
+
+    @MutationMapping
+    boolean changeOwnPassword(@Argument String currentPassword, @Argument String newPassword, Caller caller) {
+        accounts.changeOwnPassword(caller, required(currentPassword, "currentPassword"),
+                required(newPassword, "newPassword"));
+        return true;
+    }
+
+    private static void administers(Caller caller) {
+        if (caller.role() != GlobalRole.ADMIN) {
+            throw new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request");
+        }
+    }
+}
