@@ -300,6 +300,29 @@ class GraphQlApiTest extends IntegrationTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void a_past_project_shows_its_fields_and_tasks_as_they_were() {
+        String projectId = projects.createWithExamplePlan();
+        long planned = data(api, BOARD, "id", projectId).at("/project/version").asLong();
+        ApiClient agent = projects.agent("@coding-agent");
+        projects.join(projectId, "@coding-agent", ProjectRole.AGENT);
+        data(agent, START, "p", projectId, "t", "P04-T01-S01");
+        String past = "query($id: ID!, $v: Int) { pastProject(id: $id, asOfVersion: $v) { version "
+                + "tasks(level: SUBTASK) { key status } task(key: \"P04-T01-S01\") { status attemptHistory { number } } } }";
+
+        JsonNode then = data(api, past, "id", projectId, "v", (int) planned).get("pastProject");
+
+        assertThat(then.get("version").asLong()).isEqualTo(planned);
+        assertThat(then.get("tasks")).extracting(task -> task.get("key").asText() + "=" + task.get("status").asText())
+                .containsExactly("P04-T01-S01=READY", "P04-T01-S02=PENDING", "P04-T02-S01=PENDING");
+        assertThat(then.at("/task/status").asText()).isEqualTo("READY");
+        assertThat(then.at("/task/attemptHistory")).isEmpty();
+        assertThat(data(accounts.fresh(GlobalRole.MANAGER), past, "id", projectId, "v", (int) planned)
+                .get("pastProject").isNull()).isTrue();
+        assertThat(errors(api, "query($id: ID!) { pastProject(id: $id) { version } }", "id", projectId)
+                .at("/0/extensions/code").asText()).isEqualTo("INVALID_INPUT");
+    }
+
     /** __schema's types nest as deep as asked: ofType { ofType { ... } }. */
     private static String nested(int depth) {
         return "__schema { types { " + "ofType { ".repeat(depth) + "name" + " }".repeat(depth) + " } }";

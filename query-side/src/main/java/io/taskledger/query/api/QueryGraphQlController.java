@@ -1,5 +1,7 @@
 package io.taskledger.query.api;
 
+import graphql.GraphQLContext;
+import graphql.execution.DataFetcherResult;
 import io.taskledger.api.access.Caller;
 import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.account.AccountList;
@@ -43,14 +45,20 @@ import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
 import io.taskledger.api.query.TasksOfProjects;
+import io.taskledger.api.timetravel.FindProjectAsOfQuery;
+import io.taskledger.api.timetravel.FindTaskAsOfQuery;
+import io.taskledger.api.timetravel.FindTasksAsOfQuery;
+import io.taskledger.api.timetravel.PointInTime;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.LocalContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +73,8 @@ import java.util.stream.Collectors;
  */
 @Controller
 public class QueryGraphQlController {
+
+    private static final String POINT_IN_TIME = "pointInTime";
 
     private final BoardQueries queries;
 
@@ -120,6 +130,50 @@ public class QueryGraphQlController {
         return new Page<>(inbox.escalations(), inbox.page());
     }
 
+    /** The point in time travels to the past project's fields as the local context of its answer. */
+    @QueryMapping
+    public DataFetcherResult<ProjectSummary> pastProject(@Argument String id, @Argument String asOf,
+                                                         @Argument Integer asOfVersion, Caller caller) {
+        if (asOf == null && asOfVersion == null) {
+            throw new TaskledgerException(ErrorCode.INVALID_INPUT, "pastProject needs asOf, asOfVersion or both");
+        }
+        PointInTime at = TimeTravelQueryController.pointInTime(asOf,
+                asOfVersion == null ? null : asOfVersion.toString());
+        ProjectSummary project = visibleOrNull(new FindProjectAsOfQuery(ProjectScope.of(RequestValues.projectId(id),
+                caller), at));
+        return DataFetcherResult.<ProjectSummary>newResult().data(project)
+                .localContext(GraphQLContext.newContext().of(POINT_IN_TIME, at).build()).build();
+    }
+
+    @SchemaMapping(typeName = "PastProject")
+    public List<TaskRow> tasks(ProjectSummary project, @Argument TaskStatus status, @Argument TaskLevel level,
+                               @Argument String assignee, @LocalContextValue(POINT_IN_TIME) PointInTime at, Caller caller) {
+        List<TaskRow> tasks = new ArrayList<>();
+        PageRequest page = new PageRequest(null, PageRequest.MAX_LIMIT);
+        while (page != null) {
+            TaskList read = visibleOrNull(new FindTasksAsOfQuery(
+                    tasksQuery(ProjectScope.of(project.id(), caller), status, level, assignee, page), at));
+            if (read == null) {
+                return List.of();
+            }
+            tasks.addAll(read.tasks());
+            page = read.page().hasMore() ? new PageRequest(read.page().nextAfter(), PageRequest.MAX_LIMIT) : null;
+        }
+        return tasks;
+    }
+
+    @SchemaMapping(typeName = "PastProject")
+    public TaskDetails task(ProjectSummary project, @Argument String key, @LocalContextValue(POINT_IN_TIME) PointInTime at,
+                            Caller caller) {
+        return visibleOrNull(new FindTaskAsOfQuery(new FindTaskQuery(ProjectScope.of(project.id(), caller),
+                RequestValues.taskKey(key)), at));
+    }
+
+    @SchemaMapping(typeName = "PastProject", field = "countsByStatus")
+    public List<StatusCount> pastCountsByStatus(ProjectSummary project) {
+        return countsByStatus(project);
+    }
+
     @QueryMapping
     public AccountView me(Caller caller) {
         return queries.askOptional(new FindAccountQuery(caller.username()), AccountView.class)
@@ -143,7 +197,8 @@ public class QueryGraphQlController {
     public Page<TaskRow> taskPage(ProjectSummary project, @Argument TaskStatus status, @Argument TaskLevel level,
                                   @Argument String assignee, @Argument Integer limit, @Argument String after,
                                   Caller caller) {
-        TaskList read = visibleOrNull(tasksQuery(project, status, level, assignee, page(limit, after), caller));
+        TaskList read = visibleOrNull(tasksQuery(scopeOf(project, caller), status, level, assignee,
+                page(limit, after)));
         return read == null ? new Page<>(List.of(), new PageEnd(null, false)) : new Page<>(read.tasks(), read.page());
     }
 
@@ -229,9 +284,9 @@ public class QueryGraphQlController {
         return new PageRequest(after, limit == null ? PageRequest.DEFAULT_LIMIT : limit);
     }
 
-    private static FindTasksQuery tasksQuery(ProjectSummary project, TaskStatus status, TaskLevel level,
-                                             String assignee, PageRequest page, Caller caller) {
-        return new FindTasksQuery(scopeOf(project, caller), status,
+    private static FindTasksQuery tasksQuery(ProjectScope scope, TaskStatus status, TaskLevel level,
+                                             String assignee, PageRequest page) {
+        return new FindTasksQuery(scope, status,
                 assignee == null || assignee.isBlank() ? null : assignee, level, page);
     }
 

@@ -162,7 +162,8 @@ public class TimeTravelQueryController {
         });
     }
 
-    private static PointInTime pointInTime(String asOf, String asOfVersion) {
+    /** The point a request names; at least one of the two is given (the mappings require it). */
+    static PointInTime pointInTime(String asOf, String asOfVersion) {
         return new PointInTime(asOf == null ? null : instant(asOf), asOfVersion == null ? null : version(asOfVersion));
     }
 
