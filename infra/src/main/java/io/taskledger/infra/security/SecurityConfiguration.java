@@ -3,6 +3,7 @@ package io.taskledger.infra.security;
 import io.taskledger.api.access.GlobalRole;
 import io.taskledger.command.accounts.CredentialStore;
 import io.taskledger.infra.idempotency.IdempotencyFilter;
+import io.taskledger.query.api.MinPositionInterceptor;
 import io.taskledger.query.api.PagedLists;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -126,11 +127,13 @@ public class SecurityConfiguration {
             configuration.setAllowedOrigins(origins);
             configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
             configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-                    HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "X-Min-Version", "X-Correlation-Id",
+                    HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "X-Min-Version",
+                    MinPositionInterceptor.MIN_POSITION_HEADER, "X-Correlation-Id",
                     IdempotencyFilter.KEY_HEADER));
             configuration.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
                     HttpHeaders.LOCATION, "X-Correlation-Id", IdempotencyFilter.REPLAYED_HEADER,
-                    PagedLists.HAS_MORE_HEADER, PagedLists.NEXT_AFTER_HEADER));
+                    PagedLists.HAS_MORE_HEADER, PagedLists.NEXT_AFTER_HEADER,
+                    MinPositionInterceptor.MIN_POSITION_HEADER));
             configuration.setAllowCredentials(false);
             configuration.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/**", configuration);

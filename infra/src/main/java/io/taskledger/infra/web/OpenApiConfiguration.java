@@ -49,7 +49,10 @@ public class OpenApiConfiguration {
                 .description("""
                         Event-sourced workflow server for agent-driven software projects. Commands answer with the \
                         project's version as ETag and honour If-Match; queries honour X-Min-Version \
-                        (read-your-writes). Every POST but /api/auth/** takes an Idempotency-Key: a retry with the \
+                        (read-your-writes within a project). Every command also answers X-Min-Position, the event \
+                        store's position after it: any query sent with it waits until the read models it is answered \
+                        from have handled it (503 READ_MODEL_BEHIND past the bound). Lists answer one page: limit, \
+                        after, and the headers X-Has-More and X-Next-After. Every POST but /api/auth/** takes an Idempotency-Key: a retry with the \
                         same key and body within 24 hours answers the first answer again (Idempotent-Replayed: \
                         true) instead of running twice. Errors are RFC 9457 problem details with a stable `code`. \
                         Every endpoint but /health, /api/auth/login, /api/auth/refresh and the API docs needs \

@@ -5,6 +5,7 @@ import io.taskledger.api.query.AgentWorkload;
 import io.taskledger.api.query.AgentWorkloadList;
 import io.taskledger.api.query.FindAgentWorkloadsQuery;
 import io.taskledger.api.query.FindNextTaskQuery;
+import io.taskledger.api.query.ReadModel;
 import io.taskledger.api.query.TaskRow;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import java.util.List;
 
 /** What agents have on their plate and what each should take next. */
 @RestController
+@ReadsFrom(ReadModel.TASK_BOARD)
 @RequestMapping("/api/agents")
 public class AgentQueryController {
 

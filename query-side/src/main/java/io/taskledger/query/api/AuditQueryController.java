@@ -12,12 +12,13 @@ import io.taskledger.api.audit.VerifyProjectQuery;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.query.ProjectScope;
+import io.taskledger.api.query.ReadModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,6 +30,7 @@ import java.util.function.Function;
  * events, so a revalidation can answer 304 for as long as the board lags behind them.
  */
 @RestController
+@ReadsFrom(ReadModel.TASK_BOARD)
 @RequestMapping("/api/projects/{projectId}")
 public class AuditQueryController {
 

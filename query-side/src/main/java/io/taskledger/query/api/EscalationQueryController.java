@@ -4,6 +4,7 @@ import io.taskledger.api.access.Caller;
 import io.taskledger.api.query.EscalationList;
 import io.taskledger.api.query.EscalationView;
 import io.taskledger.api.query.FindEscalationsQuery;
+import io.taskledger.api.query.ReadModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,6 +15,7 @@ import java.util.List;
 
 /** The escalation inbox. */
 @RestController
+@ReadsFrom(ReadModel.TASK_BOARD)
 @RequestMapping("/api/escalations")
 public class EscalationQueryController {
 

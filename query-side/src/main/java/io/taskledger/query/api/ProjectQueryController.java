@@ -13,9 +13,10 @@ import io.taskledger.api.query.FindTaskQuery;
 import io.taskledger.api.query.FindTasksQuery;
 import io.taskledger.api.query.MemberList;
 import io.taskledger.api.query.ProjectAnswer;
-import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectList;
+import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectSummary;
+import io.taskledger.api.query.ReadModel;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
@@ -37,6 +38,7 @@ import java.util.function.Function;
  * project version it reflects as {@code ETag} and honours {@code If-None-Match} ({@link ProjectResponses}).
  */
 @RestController
+@ReadsFrom(ReadModel.TASK_BOARD)
 @RequestMapping("/api/projects")
 public class ProjectQueryController {
 

@@ -11,6 +11,7 @@ import io.taskledger.api.query.PageRequest;
 import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectSummary;
+import io.taskledger.api.query.ReadModel;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
@@ -39,6 +40,7 @@ import java.util.List;
  * current version, as for the live reads: the past shown cannot change while the project does not.
  */
 @RestController
+@ReadsFrom(ReadModel.TASK_BOARD)
 @RequestMapping("/api/projects/{projectId}")
 public class TimeTravelQueryController {
 

@@ -7,6 +7,7 @@ import io.taskledger.api.account.FindAccountQuery;
 import io.taskledger.api.account.FindAccountsQuery;
 import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
+import io.taskledger.api.query.ReadModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import java.util.List;
  * filter chain holds that). Accounts never show a password or a hash: the directory has none.
  */
 @RestController
+@ReadsFrom(ReadModel.USER_DIRECTORY)
 @RequestMapping("/api/users")
 public class UserQueryController {
 
