@@ -1,7 +1,5 @@
 package io.taskledger.infra.graphql;
 
-import graphql.GraphqlErrorBuilder;
-import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -9,12 +7,11 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.language.OperationDefinition;
 import graphql.ExecutionResult;
 import io.taskledger.api.error.ErrorCode;
+import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.infra.cluster.NodeRole;
 import io.taskledger.infra.cluster.NodeRoles;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * Node roles for GraphQL, whose queries and mutations share one URL (so the HTTP filter that routes REST by method
@@ -37,18 +34,15 @@ class GraphQlNodeRoles extends SimplePerformantInstrumentation {
         OperationDefinition.Operation operation = parameters.getExecutionContext().getOperationDefinition()
                 .getOperation();
         if (operation == OperationDefinition.Operation.MUTATION && !roles.runs(NodeRole.COMMAND)) {
-            throw refused(ErrorCode.NOT_A_COMMAND_NODE, "this server node does not take commands (its roles: "
-                    + roles + "); send the mutation, unchanged, to a node with the role command");
+            throw GraphQlRefusals.refusedOperation(new TaskledgerException(ErrorCode.NOT_A_COMMAND_NODE,
+                    "this server node does not take commands (its roles: "
+                    + roles + "); send the mutation, unchanged, to a node with the role command"));
         }
         if (operation != OperationDefinition.Operation.MUTATION && !roles.runs(NodeRole.QUERY)) {
-            throw refused(ErrorCode.NOT_A_QUERY_NODE, "this server node does not answer reads (its roles: "
-                    + roles + "); send the query, unchanged, to a node with the role query");
+            throw GraphQlRefusals.refusedOperation(new TaskledgerException(ErrorCode.NOT_A_QUERY_NODE,
+                    "this server node does not answer reads (its roles: "
+                    + roles + "); send the query, unchanged, to a node with the role query"));
         }
         return super.beginExecuteOperation(parameters, state);
-    }
-
-    private static AbortExecutionException refused(ErrorCode code, String detail) {
-        return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError().message(detail)
-                .extensions(Map.of("code", code.name(), "status", code.kind().httpStatus())).build()));
     }
 }

@@ -2,7 +2,9 @@ package io.taskledger.infra.graphql;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
+import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.infra.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +47,13 @@ class GraphQlRefusals extends DataFetcherExceptionResolverAdapter {
                 .message(refusal.detail())
                 .extensions(extensions)
                 .build();
+    }
+
+    /** Refuses a whole operation before any field is fetched, with the REST code and detail. */
+    static AbortExecutionException refusedOperation(TaskledgerException refusal) {
+        return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError().message(refusal.getMessage())
+                .extensions(Map.of("code", refusal.code().name(), "status", refusal.code().kind().httpStatus()))
+                .build()));
     }
 
     private static ErrorType errorType(int status) {

@@ -32,6 +32,10 @@ import java.io.IOException;
 @Order(0)
 public class CommandPositionFilter extends OncePerRequestFilter {
 
+    /** Set on a GraphQL request whose operation sent commands (a mutation); REST's commands are told by method. */
+    public static final String COMMANDS_SENT = CommandPositionFilter.class.getName() + ".commandsSent";
+    private static final String GRAPHQL = "/graphql";
+
     private static final Logger log = LoggerFactory.getLogger(CommandPositionFilter.class);
 
     private final JdbcTemplate jdbc;
@@ -44,7 +48,7 @@ public class CommandPositionFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
         return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method)
-                || !request.getRequestURI().startsWith("/api/");
+                || !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals(GRAPHQL));
     }
 
     @Override
@@ -53,7 +57,9 @@ public class CommandPositionFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, held);
-            if (held.getStatus() >= 200 && held.getStatus() < 300) {
+            boolean sentCommands = !request.getRequestURI().equals(GRAPHQL)
+                    || Boolean.TRUE.equals(request.getAttribute(COMMANDS_SENT));
+            if (sentCommands && held.getStatus() >= 200 && held.getStatus() < 300) {
                 Long position = newestPosition();
                 if (position != null) {
                     held.setHeader(MinPositionInterceptor.MIN_POSITION_HEADER, String.valueOf(position));

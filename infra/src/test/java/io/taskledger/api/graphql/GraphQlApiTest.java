@@ -323,6 +323,30 @@ class GraphQlApiTest extends IntegrationTest {
                 .at("/0/extensions/code").asText()).isEqualTo("INVALID_INPUT");
     }
 
+    @Test
+    void a_mutation_answers_the_position_that_a_query_then_waits_for() {
+        String projectId = projects.createWithExamplePlan();
+        String agent = "@coding-agent";
+        ApiClient agentClient = projects.agent(agent);
+        projects.join(projectId, agent, ProjectRole.AGENT);
+        data(agentClient, START, "p", projectId, "t", "P04-T01-S01");
+
+        Response reported = post(agentClient, REPORT, "p", projectId, "t", "P04-T01-S01", "a", 1, "r", List.of(
+                json("criterion", "P04-T01-S01-01/1", "passed", true), json("criterion", "P04-T01-S01-01/2",
+                        "passed", true)));
+        String position = reported.header("X-Min-Position");
+
+        assertThat(position).as(reported.toString()).isNotBlank();
+        Response next = agentClient.post("/graphql", json("query",
+                "query($a: String!) { nextTask(agent: $a) { projectId key } }", "variables", json("a", agent)),
+                "X-Min-Position", position);
+        assertThat(next.json().at("/data/nextTask/key").asText()).as(next.toString()).isNotEqualTo("P04-T01-S01");
+        assertThat(next.header("X-Min-Position")).as("a query sends no command").isNull();
+        Response malformed = agentClient.post("/graphql", json("query", "{ me { username } }"),
+                "X-Min-Position", "soon");
+        assertThat(malformed.json().at("/errors/0/extensions/code").asText()).isEqualTo("INVALID_INPUT");
+    }
+
     /** __schema's types nest as deep as asked: ofType { ofType { ... } }. */
     private static String nested(int depth) {
         return "__schema { types { " + "ofType { ".repeat(depth) + "name" + " }".repeat(depth) + " } }";

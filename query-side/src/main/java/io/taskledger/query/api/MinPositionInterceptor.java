@@ -54,7 +54,8 @@ public class MinPositionInterceptor implements HandlerInterceptor, WebMvcConfigu
         return true;
     }
 
-    private static long position(String text) {
+    /** The position a header names; refused with its rule when it names none. */
+    public static long position(String text) {
         try {
             long position = Long.parseLong(text.strip());
             if (position >= 0) {
