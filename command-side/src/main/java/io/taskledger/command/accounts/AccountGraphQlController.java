@@ -2,7 +2,6 @@ package io.taskledger.command.accounts;
 
 import io.taskledger.api.access.Caller;
 import io.taskledger.api.access.GlobalRole;
-import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.command.accounts.AccountCommandController.AccountChangesRequest;
 import io.taskledger.command.accounts.AccountCommandController.AccountRegisteredResponse;
@@ -56,7 +55,7 @@ class AccountGraphQlController {
 
     private static void administers(Caller caller) {
         if (caller.role() != GlobalRole.ADMIN) {
-            throw new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request");
+            throw TaskledgerException.roleForbids();
         }
     }
 }

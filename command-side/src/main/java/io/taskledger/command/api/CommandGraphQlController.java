@@ -19,7 +19,6 @@ import io.taskledger.api.command.RemovePrerequisiteCommand;
 import io.taskledger.api.command.ReportAttemptCommand;
 import io.taskledger.api.command.ResolveEscalationCommand;
 import io.taskledger.api.command.StartTaskCommand;
-import io.taskledger.api.error.ErrorCode;
 import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.ids.ProjectId;
 import io.taskledger.api.ids.ProjectVersion;
@@ -180,7 +179,7 @@ class CommandGraphQlController {
      */
     private static void mayWrite(Caller caller) {
         if (caller.role().isReadOnly()) {
-            throw new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request");
+            throw TaskledgerException.roleForbids();
         }
     }
 }

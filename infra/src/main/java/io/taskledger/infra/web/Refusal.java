@@ -49,7 +49,7 @@ public record Refusal(int status, String code, String detail, List<String> viola
                     "a valid access token is required: log in at /api/auth/login"));
         }
         if (e instanceof AccessDeniedException) {
-            return of(new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request"));
+            return of(TaskledgerException.roleForbids());
         }
         if (e instanceof AggregateNotFoundException notFound) {
             return of(new TaskledgerException(ErrorCode.PROJECT_NOT_FOUND,

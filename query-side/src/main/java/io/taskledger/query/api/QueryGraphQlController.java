@@ -249,7 +249,7 @@ public class QueryGraphQlController {
     @QueryMapping
     public Page<AccountView> users(@Argument Integer limit, @Argument String after, Caller caller) {
         if (caller.role() != GlobalRole.ADMIN) {
-            throw new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request");
+            throw TaskledgerException.roleForbids();
         }
         AccountList accounts = queries.ask(new FindAccountsQuery(page(limit, after)), AccountList.class);
         return new Page<>(accounts.accounts(), accounts.page());

@@ -21,6 +21,14 @@ public class TaskledgerException extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
+    /**
+     * The caller's global role does not allow the request: the same words wherever that is decided (the HTTP filter
+     * chain for REST paths, the GraphQL controllers for operations that share one path).
+     */
+    public static TaskledgerException roleForbids() {
+        return new TaskledgerException(ErrorCode.FORBIDDEN, "your role does not allow this request");
+    }
+
     public ErrorCode code() {
         return code;
     }
