@@ -349,6 +349,20 @@ class GraphQlApiTest extends IntegrationTest {
         assertThat(malformed.json().at("/errors/0/extensions/code").asText()).isEqualTo("INVALID_INPUT");
     }
 
+    @Test
+    void operators_read_the_projections_as_over_rest_and_only_as_admin() {
+        JsonNode projections = data(api, "{ projections { name state rebuildable headPosition segments { segment } } }")
+                .get("projections");
+        JsonNode overRest = api.get("/api/admin/projections").json();
+
+        assertThat(projections).extracting(projection -> projection.get("name").asText())
+                .containsExactlyElementsOf(overRest.findValuesAsText("name")).contains("task-board");
+        assertThat(projections).filteredOn(projection -> projection.get("name").asText().equals("task-board"))
+                .allSatisfy(board -> assertThat(board.get("segments")).isNotEmpty());
+        assertThat(errors(accounts.fresh(GlobalRole.AUDITOR), "{ projections { name } }").at("/0/extensions/code")
+                .asText()).isEqualTo("FORBIDDEN");
+    }
+
     /** __schema's types nest as deep as asked: ofType { ofType { ... } }. */
     private static String nested(int depth) {
         return "__schema { types { " + "ofType { ".repeat(depth) + "name" + " }".repeat(depth) + " } }";
