@@ -38,6 +38,10 @@ class GraphQlCaller implements WebGraphQlInterceptor, HandlerMethodArgumentResol
 
     @Override
     public Caller resolveArgument(MethodParameter parameter, DataFetchingEnvironment environment) {
+        return callerOf(environment);
+    }
+
+    static Caller callerOf(DataFetchingEnvironment environment) {
         Caller caller = environment.getGraphQlContext().get(KEY);
         if (caller == null) {
             throw new AuthenticationCredentialsNotFoundException("no authenticated caller");

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /** For operators, ADMIN only (SecurityConfiguration): the projections' state and their dead letters. */
 @RestController
@@ -45,8 +44,8 @@ public class AdminController {
 
     /** Retries the letter's whole sequence (its project's parked events, in order); says whether all applied. */
     @PostMapping("/dead-letters/{id}/retry")
-    public Map<String, Object> retry(@PathVariable("id") String id) {
-        return Map.of("id", id, "applied", operations.retry(id));
+    public DeadLetterRetry retry(@PathVariable("id") String id) {
+        return new DeadLetterRetry(id, operations.retry(id));
     }
 
     @DeleteMapping("/dead-letters/{id}")

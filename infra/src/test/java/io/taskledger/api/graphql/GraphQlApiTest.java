@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static io.taskledger.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -361,6 +362,21 @@ class GraphQlApiTest extends IntegrationTest {
                 .allSatisfy(board -> assertThat(board.get("segments")).isNotEmpty());
         assertThat(errors(accounts.fresh(GlobalRole.AUDITOR), "{ projections { name } }").at("/0/extensions/code")
                 .asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void operators_rebuild_a_projection_over_graphql() {
+        JsonNode started = data(api, "mutation { rebuildProjection(name: \"user-directory\") { running done total } }")
+                .get("rebuildProjection");
+        assertThat(started.get("total").asInt()).as(started.toString()).isPositive();
+
+        JsonNode directory = Eventually.await(Duration.ofSeconds(60), () -> StreamSupport.stream(
+                        data(api, "{ projections { name state lastRebuildFailure } }").get("projections").spliterator(),
+                        false).filter(projection -> projection.get("name").asText().equals("user-directory"))
+                .findFirst().orElseThrow(), projection -> projection.get("state").asText().equals("RUNNING"));
+        assertThat(directory.get("lastRebuildFailure").isNull()).as(directory.toString()).isTrue();
+        assertThat(data(api, "{ users(limit: 1000) { items { username } } }").at("/users/items").findValuesAsText("username"))
+                .contains("admin");
     }
 
     /** __schema's types nest as deep as asked: ofType { ofType { ... } }. */

@@ -1,6 +1,8 @@
 package io.taskledger.api.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskledger.api.access.GlobalRole;
+import io.taskledger.support.ApiClient;
 import io.taskledger.support.ApiClient.Response;
 import io.taskledger.support.Eventually;
 import io.taskledger.support.IntegrationTest;
@@ -85,6 +87,54 @@ class DeadLettersTest extends IntegrationTest {
         } finally {
             PoisonedTasks.cure(poisonedTitle);
         }
+    }
+
+    @Test
+    void operators_list_retry_and_give_up_dead_letters_over_graphql_as_over_rest_and_only_as_admin() {
+        String poisonedTitle = "poison " + UUID.randomUUID();
+        PoisonedTasks.poison(poisonedTitle);
+        String projectId = new Projects(api).create();
+        try {
+            addPhase(projectId, "P1", poisonedTitle);
+            long latest = addPhase(projectId, "P2", "after the poisoned one");
+            List<JsonNode> parked = Eventually.await(Duration.ofSeconds(10), () -> Operators.deadLettersOf(api, projectId),
+                    letters -> letters.size() == latest - 1);
+
+            JsonNode listed = graphQl(api, "{ deadLetters { id sequence index eventType causeMessage } }")
+                    .at("/data/deadLetters");
+            assertThat(listed).filteredOn(letter -> letter.get("sequence").asText().equals(projectId))
+                    .extracting(letter -> letter.get("id").asText() + " " + letter.get("index").asText())
+                    .containsExactlyElementsOf(parked.stream()
+                            .map(letter -> letter.get("id").asText() + " " + letter.get("index").asText()).toList());
+            ApiClient auditor = accounts.fresh(GlobalRole.AUDITOR);
+            String first = parked.get(0).get("id").asText();
+            for (String operation : List.of("{ deadLetters { id } }",
+                    "mutation { retryDeadLetter(id: \"" + first + "\") { applied } }",
+                    "mutation { deleteDeadLetter(id: \"" + first + "\") }",
+                    "mutation { rebuildProjection(name: \"user-directory\") { running } }")) {
+                assertThat(graphQl(auditor, operation).at("/errors/0/extensions/code").asText()).as(operation)
+                        .isEqualTo("FORBIDDEN");
+            }
+            assertThat(Operators.deadLettersOf(api, projectId)).as("a refused action changes nothing").hasSize(parked.size());
+
+            PoisonedTasks.cure(poisonedTitle);
+            JsonNode retried = graphQl(api, "mutation { retryDeadLetter(id: \"" + first + "\") { id applied } }");
+
+            assertThat(retried.at("/data/retryDeadLetter/applied").asBoolean()).as(retried.toString()).isTrue();
+            assertThat(Operators.deadLettersOf(api, projectId)).isEmpty();
+            assertThat(graphQl(api, "mutation { deleteDeadLetter(id: \"" + first + "\") }")
+                    .at("/errors/0/extensions/code").asText()).isEqualTo("DEAD_LETTER_NOT_FOUND");
+            assertThat(graphQl(api, "mutation { rebuildProjection(name: \"nope\") { running } }")
+                    .at("/errors/0/extensions/code").asText()).isEqualTo("PROJECTION_NOT_FOUND");
+        } finally {
+            PoisonedTasks.cure(poisonedTitle);
+        }
+    }
+
+    private static JsonNode graphQl(ApiClient client, String operation) {
+        Response response = client.post("/graphql", json("query", operation));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
     }
 
     /** @return the project's version after it */

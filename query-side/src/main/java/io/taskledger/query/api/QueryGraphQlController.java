@@ -3,7 +3,6 @@ package io.taskledger.query.api;
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import io.taskledger.api.access.Caller;
-import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.account.AccountList;
 import io.taskledger.api.account.AccountView;
 import io.taskledger.api.account.FindAccountQuery;
@@ -243,14 +242,9 @@ public class QueryGraphQlController {
         return queries.ask(new VerifyProjectQuery(scopeOf(project, caller)), IntegrityReport.class);
     }
 
-    /**
-     * ADMIN only, as {@code /api/users} is (there the security filter chain decides by path; GraphQL has one path).
-     */
+    /** ADMIN only, as {@code /api/users} is: the schema says so ({@code @requiresRole}). */
     @QueryMapping
-    public Page<AccountView> users(@Argument Integer limit, @Argument String after, Caller caller) {
-        if (caller.role() != GlobalRole.ADMIN) {
-            throw TaskledgerException.roleForbids();
-        }
+    public Page<AccountView> users(@Argument Integer limit, @Argument String after) {
         AccountList accounts = queries.ask(new FindAccountsQuery(page(limit, after)), AccountList.class);
         return new Page<>(accounts.accounts(), accounts.page());
     }
