@@ -80,6 +80,9 @@ public class SecurityConfiguration {
                 .addFilterAfter(new RateLimitFilter(limiter, errors), BearerTokenFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // The dispatch that finishes a live stream's response: its request was authorized when it
+                        // opened, and the stream's token is checked while it lasts (LiveStreamSessions).
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/health", "/health/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()

@@ -59,6 +59,32 @@ public class ProjectEventLog {
                 (row, number) -> recorded(row), projectId.toString(), after, limit);
     }
 
+    /** The event store's newest position ({@code global_index}); -1 while it is empty. */
+    public long newestPosition() {
+        Long newest = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        return newest == null ? -1 : newest;
+    }
+
+    /** A stored event with the project it belongs to. */
+    public record Stored(String projectId, RecordedEvent event) {
+    }
+
+    /**
+     * Up to {@code limit} stored events of the given payload types (class names) at a position above {@code after},
+     * of every project, in position order.
+     */
+    public List<Stored> storedEventsOfTypes(List<String> payloadTypes, long after, int limit) {
+        return jdbc.query("""
+                        SELECT aggregate_identifier, event_identifier, sequence_number, global_index, time_stamp,
+                               payload_type, payload_revision, payload, meta_data
+                        FROM domain_event_entry
+                        WHERE global_index > ? AND payload_type = ANY (?)
+                        ORDER BY global_index
+                        LIMIT ?""",
+                (row, number) -> new Stored(row.getString("aggregate_identifier"), recorded(row)),
+                after, payloadTypes.toArray(String[]::new), limit);
+    }
+
     /** Every event of the project as a message, oldest first. */
     public List<DomainEventMessage<?>> messages(ProjectId projectId) {
         return stream(projectId).collect(Collectors.toList());

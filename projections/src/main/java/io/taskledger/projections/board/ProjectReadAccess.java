@@ -117,6 +117,11 @@ public class ProjectReadAccess {
         return ProjectAnswer.of(version, read.get());
     }
 
+    /** Whether the viewer may see the project now, without waiting: what a read spanning projects asks of each. */
+    public boolean visible(ProjectId projectId, Caller viewer) {
+        return versions.of(projectId, viewer).isPresent();
+    }
+
     private long waitFor(ProjectScope scope, long wanted, long reflected) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (reflected < wanted) {

@@ -46,7 +46,8 @@ public enum ErrorCode {
     PROJECTION_NOT_FOUND(ErrorKind.NOT_FOUND),
     REBUILD_RUNNING(ErrorKind.RULE_VIOLATION),
     NOT_A_COMMAND_NODE(ErrorKind.MISDIRECTED),
-    NOT_A_QUERY_NODE(ErrorKind.MISDIRECTED);
+    NOT_A_QUERY_NODE(ErrorKind.MISDIRECTED),
+    TOO_MANY_STREAMS(ErrorKind.UNAVAILABLE);
 
     private final ErrorKind kind;
 
