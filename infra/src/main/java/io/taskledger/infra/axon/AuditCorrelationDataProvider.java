@@ -13,6 +13,8 @@ import java.util.Map;
  * acted in as {@code actorRole}), the request it belongs
  * to ({@code correlationId}) and the message that caused it ({@code causationId}). A command's events thus name the
  * command; a deadline's events name the deadline, and their actor is {@value #SYSTEM_ACTOR}, not whoever scheduled it.
+ * {@code channel} names the door the command came in by, when its request named one ({@code mcp}); a deadline's
+ * events have none (the server acts, not the client).
  * {@code causationKind} ({@code COMMAND}, {@code DEADLINE} or {@code EVENT}) and {@code causationName} (the command's
  * class or the deadline's name) say what the causing message was, so an auditor following the chain back reads
  * "ReportAttemptCommand", not only an id.
@@ -32,6 +34,7 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
     public static final String CAUSATION_NAME = "causationName";
     public static final String CAUSATION_KIND = "causationKind";
     public static final String DEADLINE_SCHEDULED_BY = "deadlineScheduledBy";
+    public static final String CHANNEL = "channel";
     public static final String SYSTEM_ACTOR = "system";
 
     @Override
@@ -54,6 +57,10 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
         Object actorRole = message instanceof DeadlineMessage<?> ? null : message.getMetaData().get(ACTOR_ROLE);
         if (actorRole != null) {
             data.put(ACTOR_ROLE, actorRole);
+        }
+        Object channel = message instanceof DeadlineMessage<?> ? null : message.getMetaData().get(CHANNEL);
+        if (channel != null) {
+            data.put(CHANNEL, channel);
         }
         return data;
     }

@@ -12,7 +12,8 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps every command with who sent it: while serving an HTTP request, the authenticated account ({@code actor}),
- * its global role ({@code actorRole}) and the request's correlation id; outside a request (the server's own work,
+ * its global role ({@code actorRole}), the request's correlation id and, when the request names it, the door it came
+ * in by ({@code channel}: {@code mcp}); outside a request (the server's own work,
  * such as the bootstrap of the first administrator) the actor is {@value AuditCorrelationDataProvider#SYSTEM_ACTOR}.
  */
 @Component
@@ -30,6 +31,7 @@ public class CommandAuditInterceptor implements MessageDispatchInterceptor<Comma
             RequestContext.role().ifPresent(role -> audit.put(AuditCorrelationDataProvider.ACTOR_ROLE, role.name()));
             RequestContext.correlationId()
                     .ifPresent(id -> audit.put(AuditCorrelationDataProvider.CORRELATION_ID, id));
+            RequestContext.channel().ifPresent(channel -> audit.put(AuditCorrelationDataProvider.CHANNEL, channel));
             return command.andMetaData(audit);
         };
     }

@@ -96,6 +96,8 @@ public class SecurityConfiguration {
                         // Queries and mutations share one URL: read-only roles are refused each mutation there.
                         .requestMatchers("/graphql").authenticated()
                         .requestMatchers(HttpMethod.GET, "/graphiql").permitAll()
+                        // MCP tools that read and tools that send commands share one URL too.
+                        .requestMatchers("/mcp").authenticated()
                         .requestMatchers(SecurityConfiguration::isWrite).access(SecurityConfiguration::mayWrite)
                         .anyRequest().authenticated());
         return http.build();

@@ -14,6 +14,7 @@ public final class RequestContext {
     static final String CORRELATION_ID = RequestContext.class.getName() + ".correlationId";
     static final String ACTOR = RequestContext.class.getName() + ".actor";
     static final String CALLER = RequestContext.class.getName() + ".caller";
+    static final String CHANNEL = RequestContext.class.getName() + ".channel";
 
     /** The actor of a request that carries no valid access token (it can reach only the public endpoints). */
     public static final String ANONYMOUS = "anonymous";
@@ -25,6 +26,18 @@ public final class RequestContext {
     public static void authenticated(HttpServletRequest request, Caller caller) {
         request.setAttribute(ACTOR, caller.username());
         request.setAttribute(CALLER, caller);
+    }
+
+    /**
+     * Names the door a request came in by ({@code mcp}), for the audit metadata of what it causes; a request that
+     * names none leaves the metadata without a channel.
+     */
+    public static void channel(HttpServletRequest request, String channel) {
+        request.setAttribute(CHANNEL, channel);
+    }
+
+    public static Optional<String> channel() {
+        return attribute(CHANNEL).map(String.class::cast);
     }
 
     public static Optional<String> correlationId() {

@@ -1,0 +1,155 @@
+package io.taskledger.api.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.taskledger.api.access.ProjectRole;
+import io.taskledger.support.ApiClient;
+import io.taskledger.support.ExamplePlan;
+import io.taskledger.support.IntegrationTest;
+import io.taskledger.support.McpClients;
+import io.taskledger.support.Projects;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.taskledger.support.ApiClient.json;
+import static io.taskledger.support.McpClients.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An agent works its tasks over MCP ({@code /mcp}, Streamable HTTP) with the MCP Java SDK's client, as its own account:
+ * the same commands and queries as REST, and the events it causes say {@code channel: mcp}.
+ */
+class McpAgentTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Projects projects;
+
+    @BeforeEach
+    void setUp() {
+        projects = new Projects(api, accounts);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_server_lists_its_tools_with_descriptions_and_schemas() {
+        ApiClient agent = projects.agent(uniqueAgent());
+        try (McpSyncClient mcp = McpClients.connect(agent)) {
+            assertThat(mcp.getServerInfo().name()).isEqualTo("taskledger");
+            assertThat(mcp.getServerInstructions()).contains("next_task", "report_attempt");
+            List<McpSchema.Tool> tools = mcp.listTools().tools();
+
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("next_task", "get_task",
+                    "start_task", "report_attempt", "get_board", "list_escalations", "resolve_escalation");
+            assertThat(tools).allSatisfy(tool -> {
+                assertThat(tool.description()).as(tool.name()).hasSizeGreaterThan(80);
+                assertThat(tool.inputSchema()).as(tool.name()).containsEntry("type", "object");
+                assertThat(tool.outputSchema()).as(tool.name()).containsEntry("type", "object");
+            });
+            McpSchema.Tool report = tools.stream().filter(tool -> tool.name().equals("report_attempt")).findFirst()
+                    .orElseThrow();
+            assertThat((List<Object>) report.inputSchema().get("required"))
+                    .containsExactlyInAnyOrder("projectId", "taskKey", "attempt", "results");
+            assertThat(report.annotations().readOnlyHint()).isFalse();
+        }
+    }
+
+    @Test
+    void an_agent_drives_a_subtask_from_next_task_to_succeeded_and_its_events_say_channel_mcp() {
+        String handle = uniqueAgent();
+        String projectId = projects.create();
+        ApiClient.Response imported = api.post("/api/projects/" + projectId + "/plan", plan(handle));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        ApiClient agent = projects.agent(handle);
+        projects.join(projectId, handle, ProjectRole.AGENT);
+        long joined = Projects.version(api.get("/api/projects/" + projectId + "/members"));
+
+        try (McpSyncClient mcp = McpClients.connect(agent)) {
+            JsonNode board = answer(mcp, "get_board", "projectId", projectId, "minVersion", joined);
+            assertThat(board.at("/project/id").asText()).isEqualTo(projectId);
+            assertThat(board.get("tasks")).extracting(task -> task.get("key").asText() + "=" + task.get("status").asText())
+                    .contains("P04-T01-S01=READY", "P04-T01-S02=PENDING");
+
+            JsonNode next = answer(mcp, "next_task").get("task");
+            assertThat(next.get("projectId").asText()).isEqualTo(projectId);
+            assertThat(next.get("key").asText()).isEqualTo("P04-T01-S01");
+
+            JsonNode task = answer(mcp, "get_task", "projectId", projectId, "taskKey", "P04-T01-S01");
+            assertThat(task.get("status").asText()).isEqualTo("READY");
+            assertThat(task.get("lease").isNull()).isTrue();
+            assertThat(task.at("/steps/0/criteria")).extracting(criterion -> criterion.get("criterion").asText())
+                    .containsExactly("P04-T01-S01-01/1", "P04-T01-S01-01/2");
+
+            JsonNode started = answer(mcp, "start_task", "projectId", projectId, "taskKey", "P04-T01-S01");
+            assertThat(started.get("attempt").asInt()).isEqualTo(1);
+            assertThat(started.get("leaseExpiresAt").asText()).isNotBlank();
+            JsonNode running = answer(mcp, "get_task", "projectId", projectId, "taskKey", "P04-T01-S01",
+                    "minVersion", started.get("version").asLong());
+            assertThat(running.get("status").asText()).isEqualTo("IN_PROGRESS");
+            assertThat(running.at("/lease/attempt").asInt()).isEqualTo(1);
+            assertThat(running.at("/lease/agent").asText()).isEqualTo(handle);
+            assertThat(running.at("/lease/expiresAt").asText()).isEqualTo(started.get("leaseExpiresAt").asText());
+
+            JsonNode reported = answer(mcp, "report_attempt", "projectId", projectId, "taskKey", "P04-T01-S01",
+                    "attempt", 1, "results", List.of(
+                            json("criterion", "P04-T01-S01-01/1", "passed", true, "evidence", "npm ci: exit 0"),
+                            json("criterion", "P04-T01-S01-01/2", "passed", true, "evidence", "package.json found")));
+            assertThat(reported.get("taskKey").asText()).isEqualTo("P04-T01-S01");
+            assertThat(reported.get("status").asText()).isEqualTo("SUCCEEDED");
+
+            JsonNode done = answer(mcp, "get_task", "projectId", projectId, "taskKey", "P04-T01-S01",
+                    "minVersion", reported.get("version").asLong());
+            assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(done.get("lease").isNull()).isTrue();
+            assertThat(done.at("/attemptHistory/0/outcome").asText()).isEqualTo("SUCCEEDED");
+            assertThat(done.at("/attemptHistory/0/results/0/evidence").asText()).isEqualTo("npm ci: exit 0");
+            JsonNode after = answer(mcp, "get_board", "projectId", projectId, "minVersion",
+                    reported.get("version").asLong(), "status", "READY");
+            assertThat(after.get("tasks")).extracting(row -> row.get("key").asText()).containsExactly("P04-T01-S02");
+        }
+
+        List<JsonNode> ofTheAgent = metadataOfEventsBy(projectId, handle);
+        assertThat(ofTheAgent).extracting(metadata -> metadata.path("causationName").asText())
+                .contains("StartTaskCommand", "ReportAttemptCommand");
+        assertThat(ofTheAgent).hasSizeGreaterThanOrEqualTo(4).allSatisfy(metadata -> {
+            assertThat(metadata.path("channel").asText()).as(metadata.toString()).isEqualTo("mcp");
+            assertThat(metadata.path("actorRole").asText()).isEqualTo("AGENT");
+        });
+        assertThat(metadataOfEventsBy(projectId, "admin")).as("the plan came over REST")
+                .allSatisfy(metadata -> assertThat(metadata.has("channel")).as(metadata.toString()).isFalse());
+    }
+
+    private List<JsonNode> metadataOfEventsBy(String projectId, String actor) {
+        return jdbc.queryForList("""
+                        SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry
+                        WHERE aggregate_identifier = ? ORDER BY sequence_number""", String.class, projectId)
+                .stream().map(McpAgentTest::read).filter(metadata -> metadata.path("actor").asText().equals(actor))
+                .toList();
+    }
+
+    static String uniqueAgent() {
+        return "@mcp-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Object plan(String agent) {
+        try {
+            return JSON.readValue(ExamplePlan.json().replace("@coding-agent", agent), Map.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
