@@ -14,6 +14,7 @@ import java.util.Set;
  * <li>{@link #PROJECTIONS}: the tracking event processors that build the read models; a node without it starts none
  * and so claims no token segment ({@link NodeRoleEventProcessing}).</li>
  * </ul>
+ * GraphQL and MCP carry reads and commands on one URL: they ask {@link NodeRoles#runs} per operation or tool call.
  * Every node answers {@code /health}, logins and token refreshes, and the operators' {@code /api/admin/**}. Each role
  * has its readiness check in {@code /health} ({@link NodeReadiness}).
  */

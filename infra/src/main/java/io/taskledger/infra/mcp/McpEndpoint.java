@@ -6,9 +6,11 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.taskledger.api.mcp.ToolArguments;
+import io.taskledger.infra.security.SecurityProperties;
 import io.taskledger.infra.web.RequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,12 +51,19 @@ class McpEndpoint {
             VERSION_MISMATCH, PROJECT_NOT_FOUND, ...) and the rule in words. Managers: list_escalations and \
             resolve_escalation.""";
 
+    /**
+     * A request from a browser page ({@code Origin}) is refused (403) unless its origin may call the API at all
+     * ({@code taskledger.security.cors.allowed-origins}, none by default), as the transport's specification asks
+     * against DNS rebinding; clients that are not browsers send no {@code Origin}.
+     */
     @Bean
-    HttpServletStatelessServerTransport mcpTransport() {
+    HttpServletStatelessServerTransport mcpTransport(SecurityProperties security) {
         return HttpServletStatelessServerTransport.builder()
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .messageEndpoint(PATH)
                 .contextExtractor(McpEndpoint::callContext)
+                .securityValidator(DefaultServerTransportSecurityValidator.builder()
+                        .allowedOrigins(security.getCors().getAllowedOrigins()).build())
                 .build();
     }
 
@@ -70,7 +79,7 @@ class McpEndpoint {
 
     @Bean(destroyMethod = "close")
     McpStatelessSyncServer mcpServer(HttpServletStatelessServerTransport transport, List<SyncToolSpecification> tools,
-                                     McpToolCalls calls, @Value("${taskledger.mcp.request-timeout:2m}") Duration timeout,
+                                     McpToolCalls calls, @Value("${taskledger.mcp.request-timeout}") Duration timeout,
                                      @Value("${info.app.version:0.1.0}") String version) {
         McpJsonMapper json = McpJsonDefaults.getMapper();
         List<SyncToolSpecification> served = tools.stream()

@@ -141,6 +141,18 @@ class McpRefusalsTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void a_browser_origin_that_may_not_call_the_api_is_refused() {
+        Response fromAPage = agent.post("/mcp", INITIALIZE, "Accept", "application/json, text/event-stream",
+                "Origin", "http://evil.example");
+        Response noOrigin = agent.post("/mcp", INITIALIZE, "Accept", "application/json, text/event-stream");
+
+        assertThat(fromAPage.status()).as(fromAPage.toString()).isEqualTo(403);
+        assertThat(fromAPage.body()).doesNotContain("serverInfo");
+        assertThat(noOrigin.status()).as(noOrigin.toString()).isEqualTo(200);
+        assertThat(noOrigin.json().at("/result/serverInfo/name").asText()).isEqualTo("taskledger");
+    }
+
     private static void assertInvalid(JsonNode problem, String detail) {
         assertThat(problem.get("code").asText()).as(problem.toString()).isEqualTo("INVALID_INPUT");
         assertThat(problem.get("status").asInt()).isEqualTo(400);
