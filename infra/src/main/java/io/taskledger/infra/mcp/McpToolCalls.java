@@ -8,6 +8,7 @@ import io.taskledger.api.error.TaskledgerException;
 import io.taskledger.api.mcp.ToolArguments;
 import io.taskledger.infra.cluster.NodeRole;
 import io.taskledger.infra.cluster.NodeRoles;
+import io.taskledger.infra.web.CommandPositionFilter;
 import io.taskledger.infra.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,9 @@ import java.util.Map;
  * Runs one MCP tool call the way REST runs a request: on a node with the role the tool needs (a read-only tool,
  * {@code readOnlyHint}, needs {@code query}; every other tool sends commands and needs {@code command}), as the
  * request's caller, answering the command's or query's answer as REST's JSON would show it ({@code structuredContent},
- * and the same JSON as text for clients that read only text). A refusal is not a protocol error but a tool result with
+ * and the same JSON as text for clients that read only text); a command tool's answer adds {@code position}, the
+ * event store's position after it ({@code X-Min-Position} on REST), which {@code next_task} and
+ * {@code list_escalations} take as {@code minPosition} to read their own writes. A refusal is not a protocol error but a tool result with
  * {@code isError: true} whose text is the problem REST answers: {@code {"code", "status", "detail"}}, from the same
  * place ({@link Refusal}), so the agent reads the rule it broke.
  */
@@ -35,10 +38,12 @@ class McpToolCalls {
 
     private final NodeRoles roles;
     private final JsonMapper json;
+    private final CommandPositionFilter positions;
 
-    McpToolCalls(NodeRoles roles, JsonMapper json) {
+    McpToolCalls(NodeRoles roles, JsonMapper json, CommandPositionFilter positions) {
         this.roles = roles;
         this.json = json;
+        this.positions = positions;
     }
 
     /** The module's tool, shown as {@code described}, its calls run as this class says. */
@@ -52,7 +57,11 @@ class McpToolCalls {
                             "a valid access token is required: log in at /api/auth/login");
                 }
                 Object answer = declared.callHandler().apply(context, request).structuredContent();
-                Map<String, Object> structured = json.convertValue(answer, OBJECT);
+                Map<String, Object> structured = new LinkedHashMap<>(json.convertValue(answer, OBJECT));
+                Long position = readOnly ? null : positions.newestPosition();
+                if (position != null) {
+                    structured.put("position", position);
+                }
                 return CallToolResult.builder()
                         .addTextContent(json.writeValueAsString(structured))
                         .structuredContent(structured)

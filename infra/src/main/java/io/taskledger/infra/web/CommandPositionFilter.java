@@ -79,8 +79,11 @@ public class CommandPositionFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Null when it cannot be read: the command succeeded, so its answer goes out, only without a position. */
-    private Long newestPosition() {
+    /**
+     * The event store's newest committed position, read after a command committed; null when it cannot be read: the
+     * command succeeded, so its answer goes out, only without a position.
+     */
+    public Long newestPosition() {
         try {
             return jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         } catch (DataAccessException e) {

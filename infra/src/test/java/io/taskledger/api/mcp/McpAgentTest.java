@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.access.ProjectRole;
 import io.taskledger.support.ApiClient;
+import io.taskledger.support.Eventually;
 import io.taskledger.support.ExamplePlan;
 import io.taskledger.support.IntegrationTest;
 import io.taskledger.support.McpClients;
@@ -13,6 +15,7 @@ import io.taskledger.support.Projects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,6 +115,9 @@ class McpAgentTest extends IntegrationTest {
             JsonNode after = answer(mcp, "get_board", "projectId", projectId, "minVersion",
                     reported.get("version").asLong(), "status", "READY");
             assertThat(after.get("tasks")).extracting(row -> row.get("key").asText()).containsExactly("P04-T01-S02");
+            assertThat(reported.get("position").asLong()).isPositive();
+            JsonNode following = answer(mcp, "next_task", "minPosition", reported.get("position").asLong()).get("task");
+            assertThat(following.get("key").asText()).as("never the task just finished").isEqualTo("P04-T01-S02");
         }
 
         List<JsonNode> ofTheAgent = metadataOfEventsBy(projectId, handle);
@@ -123,6 +129,54 @@ class McpAgentTest extends IntegrationTest {
         });
         assertThat(metadataOfEventsBy(projectId, "admin")).as("the plan came over REST")
                 .allSatisfy(metadata -> assertThat(metadata.has("channel")).as(metadata.toString()).isFalse());
+    }
+
+    @Test
+    void a_task_whose_attempts_ran_out_is_escalated_and_a_manager_resolves_it_over_mcp() {
+        String handle = uniqueAgent();
+        ApiClient manager = accounts.fresh(GlobalRole.MANAGER);
+        Projects managed = new Projects(manager, accounts);
+        String projectId = managed.create();
+        assertThat(manager.post("/api/projects/" + projectId + "/plan", plan(handle)).status()).isEqualTo(200);
+        ApiClient agent = managed.agent(handle);
+        managed.join(projectId, handle, ProjectRole.AGENT);
+        List<Object> failing = List.of(json("criterion", "P04-T01-S01-01/1", "passed", false, "evidence", "exit 1"),
+                json("criterion", "P04-T01-S01-01/2", "passed", true, "evidence", "found"));
+
+        try (McpSyncClient mcp = McpClients.connect(agent)) {
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                JsonNode started = answer(mcp, "start_task", "projectId", projectId, "taskKey", "P04-T01-S01");
+                assertThat(started.get("attempt").asInt()).isEqualTo(attempt);
+                JsonNode reported = answer(mcp, "report_attempt", "projectId", projectId, "taskKey", "P04-T01-S01",
+                        "attempt", attempt, "results", failing);
+                assertThat(reported.get("status").asText()).isEqualTo(attempt == 1 ? "READY" : "ESCALATED");
+            }
+            assertThat(McpClients.refusal(mcp, "resolve_escalation", "projectId", projectId, "taskKey",
+                    "P04-T01-S01", "decision", "ACCEPT", "justification", "mine").get("code").asText())
+                    .as("an agent does not decide its own escalation").isEqualTo("FORBIDDEN");
+        }
+
+        try (McpSyncClient mcp = McpClients.connect(manager)) {
+            JsonNode inbox = Eventually.await(Duration.ofSeconds(10),
+                    () -> answer(mcp, "list_escalations", "status", "OPEN"),
+                    answer -> answer.get("escalations").size() > 0);
+            assertThat(inbox.get("escalations")).hasSize(1);
+            JsonNode escalation = inbox.get("escalations").get(0);
+            assertThat(escalation.get("projectId").asText()).isEqualTo(projectId);
+            assertThat(escalation.get("taskKey").asText()).isEqualTo("P04-T01-S01");
+            assertThat(escalation.get("attempts").asInt()).isEqualTo(2);
+            assertThat(escalation.at("/failedCriteria/0/evidence").asText()).isEqualTo("exit 1");
+
+            JsonNode resolved = answer(mcp, "resolve_escalation", "projectId", projectId, "taskKey", "P04-T01-S01",
+                    "decision", "ACCEPT", "justification", "checked by hand: the install works");
+            JsonNode accepted = answer(mcp, "get_task", "projectId", projectId, "taskKey", "P04-T01-S01",
+                    "minVersion", resolved.get("version").asLong());
+            assertThat(accepted.get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(Eventually.await(Duration.ofSeconds(10),
+                    () -> answer(mcp, "list_escalations", "status", "RESOLVED"),
+                    answer -> answer.get("escalations").size() > 0).at("/escalations/0/decision").asText())
+                    .isEqualTo("ACCEPT");
+        }
     }
 
     private List<JsonNode> metadataOfEventsBy(String projectId, String actor) {

@@ -97,6 +97,7 @@ class McpRefusalsTest extends IntegrationTest {
             assertInvalid(refusal(mcp, "get_task", "projectId", projectId, "taskKey", "P04-T01-S01", "agent", handle),
                     "unknown argument 'agent'");
             assertInvalid(refusal(mcp, "get_board", "projectId", projectId, "status", "DONE"), "status");
+            assertInvalid(refusal(mcp, "next_task", "minPosition", -1), "minPosition must be a position");
         }
     }
 

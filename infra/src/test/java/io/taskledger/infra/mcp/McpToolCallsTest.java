@@ -8,6 +8,7 @@ import io.taskledger.api.access.Caller;
 import io.taskledger.api.access.GlobalRole;
 import io.taskledger.api.mcp.ToolArguments;
 import io.taskledger.infra.cluster.NodeRoles;
+import io.taskledger.infra.web.CommandPositionFilter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +44,7 @@ class McpToolCallsTest {
 
     @Test
     void a_node_without_the_command_role_runs_no_command_tool() {
-        McpToolCalls queryNode = new McpToolCalls(new NodeRoles("query,projections"), JsonMapper.builder().build());
+        McpToolCalls queryNode = node("query,projections");
 
         McpSchema.CallToolResult refused = call(queryNode, "start_task");
         McpSchema.CallToolResult answered = call(queryNode, "get_task");
@@ -57,19 +58,22 @@ class McpToolCallsTest {
 
     @Test
     void a_node_without_the_query_role_runs_no_read_tool() {
-        McpToolCalls commandNode = new McpToolCalls(new NodeRoles("command"), JsonMapper.builder().build());
+        McpToolCalls commandNode = node("command");
 
         McpSchema.CallToolResult refused = call(commandNode, "next_task");
 
         assertThat(refused.isError()).isTrue();
         assertThat(text(refused)).contains("\"code\":\"NOT_A_QUERY_NODE\"");
-        assertThat(call(commandNode, "report_attempt").isError()).isNotEqualTo(Boolean.TRUE);
+        McpSchema.CallToolResult reported = call(commandNode, "report_attempt");
+        assertThat(reported.isError()).isNotEqualTo(Boolean.TRUE);
+        assertThat(reported.structuredContent()).as("a command's answer says the position after it")
+                .isEqualTo(Map.of("ran", true, "position", 7L));
         assertThat(ran).hasValue(1);
     }
 
     @Test
     void a_call_without_a_caller_runs_nothing() {
-        McpToolCalls node = new McpToolCalls(new NodeRoles("command,query"), JsonMapper.builder().build());
+        McpToolCalls node = node("command,query");
         SyncToolSpecification served = node.served(described("get_task"), counting("get_task"));
 
         McpSchema.CallToolResult refused = served.callHandler().apply(McpTransportContext.EMPTY,
@@ -77,6 +81,16 @@ class McpToolCallsTest {
 
         assertThat(text(refused)).contains("\"code\":\"UNAUTHENTICATED\"");
         assertThat(ran).hasValue(0);
+    }
+
+    /** A node with these roles, whose event store stands at position 7. */
+    private static McpToolCalls node(String roles) {
+        return new McpToolCalls(new NodeRoles(roles), JsonMapper.builder().build(), new CommandPositionFilter(null) {
+            @Override
+            public Long newestPosition() {
+                return 7L;
+            }
+        });
     }
 
     private McpSchema.CallToolResult call(McpToolCalls node, String tool) {

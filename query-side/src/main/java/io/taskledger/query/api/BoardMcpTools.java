@@ -13,6 +13,7 @@ import io.taskledger.api.mcp.ToolArguments;
 import io.taskledger.api.plan.TaskLevel;
 import io.taskledger.api.plan.TaskStatus;
 import io.taskledger.api.query.AttemptView;
+import io.taskledger.api.query.AwaitPositionQuery;
 import io.taskledger.api.query.EscalationList;
 import io.taskledger.api.query.EscalationView;
 import io.taskledger.api.query.FindEscalationsQuery;
@@ -24,6 +25,7 @@ import io.taskledger.api.query.PageRequest;
 import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectScope;
 import io.taskledger.api.query.ProjectSummary;
+import io.taskledger.api.query.ReadModel;
 import io.taskledger.api.query.TaskDetails;
 import io.taskledger.api.query.TaskList;
 import io.taskledger.api.query.TaskRow;
@@ -51,6 +53,7 @@ class BoardMcpTools {
     private static final String MIN_VERSION = "minVersion";
     private static final String LIMIT = "limit";
     private static final String AFTER = "after";
+    private static final String MIN_POSITION = "minPosition";
 
     /** {@code task} is null when nothing is ready for the caller. */
     record NextTask(TaskRow task) {
@@ -83,8 +86,11 @@ class BoardMcpTools {
 
     @Bean
     SyncToolSpecification nextTaskTool(BoardQueries queries) {
-        return tool("next_task", Set.of(), (arguments, caller) -> new NextTask(
-                queries.askOptional(new FindNextTaskQuery(caller.username(), caller), TaskRow.class).orElse(null)));
+        return tool("next_task", Set.of(MIN_POSITION), (arguments, caller) -> {
+            awaitPosition(queries, arguments);
+            return new NextTask(queries.askOptional(new FindNextTaskQuery(caller.username(), caller), TaskRow.class)
+                    .orElse(null));
+        });
     }
 
     @Bean
@@ -120,16 +126,32 @@ class BoardMcpTools {
 
     @Bean
     SyncToolSpecification listEscalationsTool(BoardQueries queries) {
-        return tool("list_escalations", Set.of("status", LIMIT, AFTER), (arguments, caller) -> {
+        return tool("list_escalations", Set.of("status", LIMIT, AFTER, MIN_POSITION), (arguments, caller) -> {
             String status = arguments.optionalText("status");
             if (status != null && !Set.of(EscalationView.OPEN, EscalationView.RESOLVED).contains(status)) {
                 throw new TaskledgerException(ErrorCode.INVALID_INPUT,
                         "status '" + status + "' is not one of OPEN, RESOLVED");
             }
+            awaitPosition(queries, arguments);
             EscalationList inbox = queries.ask(new FindEscalationsQuery(status, caller, page(arguments)),
                     EscalationList.class);
             return new Escalations(inbox.escalations(), inbox.page().nextAfter(), inbox.page().hasMore());
         });
+    }
+
+    /**
+     * {@code minPosition}, the {@code position} a command tool answered, is REST's {@code X-Min-Position}: the read
+     * waits, bounded, until the board shows that write, so an agent is never handed the task it just finished.
+     */
+    private static void awaitPosition(BoardQueries queries, ToolArguments arguments) {
+        Long position = arguments.optionalLong(MIN_POSITION);
+        if (position != null) {
+            if (position < 0) {
+                throw new TaskledgerException(ErrorCode.INVALID_INPUT,
+                        MIN_POSITION + " must be a position a command answered (a whole number from 0)");
+            }
+            queries.ask(new AwaitPositionQuery(ReadModel.TASK_BOARD, position), Long.class);
+        }
     }
 
     private static ProjectScope scope(ToolArguments arguments, Caller caller) {

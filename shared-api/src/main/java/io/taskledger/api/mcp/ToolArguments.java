@@ -66,13 +66,28 @@ public final class ToolArguments {
 
     /** Null when left out; a JSON number without a fraction that fits 32 bits otherwise. */
     public Integer optionalInteger(String name) {
+        Long number = optionalLong(name);
+        if (number == null) {
+            return null;
+        }
+        if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+            throw invalid(name, "must be a whole number");
+        }
+        return number.intValue();
+    }
+
+    /** Null when left out; a JSON number without a fraction that fits 64 bits otherwise (a position). */
+    public Long optionalLong(String name) {
         Object value = arguments.get(name);
         if (value == null) {
             return null;
         }
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
         if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-                && number.doubleValue() >= Integer.MIN_VALUE && number.doubleValue() <= Integer.MAX_VALUE) {
-            return number.intValue();
+                && Math.abs(number.doubleValue()) < 0x1p53) {
+            return number.longValue();
         }
         throw invalid(name, "must be a whole number");
     }
