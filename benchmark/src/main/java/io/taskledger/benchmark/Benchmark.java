@@ -57,7 +57,7 @@ public final class Benchmark {
         Instant startedAt = Instant.now();
         String loadBefore = loadAverage();
         if (settings.runs("ceiling") || settings.runs("commands") || settings.runs("queries")
-                || settings.runs("revalidate") || settings.runs("mixed")) {
+                || settings.runs("revalidate") || settings.runs("graphql") || settings.runs("mixed")) {
             underLoad();
         }
         if (settings.runs("scaleout")) {
@@ -121,6 +121,9 @@ public final class Benchmark {
             }
             if (settings.runs("revalidate")) {
                 boardReadsAndRevalidations(server, http, auth, fixture);
+            }
+            if (settings.runs("graphql")) {
+                graphQlBoards(server, http, auth, fixture);
             }
             if (settings.runs("mixed")) {
                 mixed(server, http, auth, fixture);
@@ -359,6 +362,25 @@ public final class Benchmark {
                     revalidated.get(connections).usage, null,
                     Report.format("≥ 1.5 x full board reads: %.2f ", revalidations.throughput() / reads.throughput())
                             + Report.verdict(revalidations.throughput() >= 1.5 * reads.throughput()));
+        }
+    }
+
+    /**
+     * Scenario 2d: a project's whole board over GraphQL (the project and every task field REST answers) against the
+     * same board read over REST, point by point, in the same run; no commands run meanwhile.
+     */
+    private void graphQlBoards(ServerProcess server, Http http, Authentication auth, Fixture fixture)
+            throws Exception {
+        for (int connections : settings.connections()) {
+            Measured rest = measure(server, http, fixture, "REST boards", connections, false,
+                    (i, lastCommit) -> new TaskledgerClients.WholeBoards(http, auth, fixture, false));
+            Measured graphQl = measure(server, http, fixture, "GraphQL boards", connections, false,
+                    (i, lastCommit) -> new TaskledgerClients.WholeBoards(http, auth, fixture, true));
+            ClosedLoop.Result reference = reference("queries", connections, JdbcReference.boardReads(fixture));
+            double ratio = graphQl.result.throughput() / rest.result.throughput();
+            report.load("2d REST boards", connections, rest.result, reference, rest.usage, null, "");
+            report.load("2d GraphQL boards", connections, graphQl.result, reference, graphQl.usage, null,
+                    Report.format("≥ 0.8 of REST boards: %.2f ", ratio) + Report.verdict(ratio >= 0.8));
         }
     }
 

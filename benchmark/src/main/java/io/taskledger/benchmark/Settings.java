@@ -73,7 +73,7 @@ record Settings(
                 take(given, "admin-password", "benchmark-root-passphrase"),
                 AuthMode.valueOf(take(given, "auth", "auto").toUpperCase()),
                 Integer.parseInt(take(given, "scaleout-connections", "64")),
-                List.of(take(given, "scenarios", "ceiling,commands,queries,revalidate,mixed,rebuild,coldstart").split(",")));
+                List.of(take(given, "scenarios", "ceiling,commands,queries,revalidate,graphql,mixed,rebuild,coldstart").split(",")));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments: " + given.keySet());
         }

@@ -201,6 +201,42 @@ final class TaskledgerClients {
         }
     }
 
+    /**
+     * A project's whole board, read the same way over REST ({@code GET .../tasks?limit=1000}) or over GraphQL (the
+     * project with every field of its tasks that REST answers), for comparing the two doors.
+     */
+    static final class WholeBoards implements ClosedLoop.Client {
+        static final String GRAPHQL_BOARD = "{\"query\":\"query($id: ID!) { project(id: $id) { id version tasks { "
+                + "projectId key level parent title status assignee priority attempts maxRetries blockedBy position } } }\","
+                + "\"variables\":{\"id\":\"%s\"}}";
+        private final Http http;
+        private final Authentication auth;
+        private final Fixture fixture;
+        private final boolean graphQl;
+
+        WholeBoards(Http http, Authentication auth, Fixture fixture, boolean graphQl) {
+            this.http = http;
+            this.auth = auth;
+            this.fixture = fixture;
+            this.graphQl = graphQl;
+        }
+
+        @Override
+        public CompletableFuture<String> next() {
+            Fixture.Project project = fixture.projects.get(ThreadLocalRandom.current().nextInt(fixture.projects.size()));
+            String token = auth.tokenOf(project.agent());
+            CompletableFuture<HttpResponse<String>> answer = graphQl
+                    ? http.post("/graphql", GRAPHQL_BOARD.formatted(project.id()), token)
+                    : http.get("/api/projects/" + project.id() + WHOLE_BOARD, token);
+            return answer.thenApply(response -> {
+                boolean answered = response.statusCode() == 200
+                        && (!graphQl || !response.body().contains("\"errors\"") && response.body().contains("\"tasks\""));
+                return answered ? null : response.uri().getPath() + " answered " + response.statusCode() + " "
+                        + response.body().substring(0, Math.min(300, response.body().length()));
+            });
+        }
+    }
+
     /** A request to the no-op server ({@link NoopHttpServer}), which answers 204. */
     static final class Noop implements ClosedLoop.Client {
         private final Http http;

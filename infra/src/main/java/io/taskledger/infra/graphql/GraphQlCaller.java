@@ -1,5 +1,6 @@
 package io.taskledger.infra.graphql;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.taskledger.api.access.Caller;
 import io.taskledger.infra.web.RequestContext;
@@ -42,10 +43,15 @@ class GraphQlCaller implements WebGraphQlInterceptor, HandlerMethodArgumentResol
     }
 
     static Caller callerOf(DataFetchingEnvironment environment) {
-        Caller caller = environment.getGraphQlContext().get(KEY);
+        Caller caller = callerIn(environment.getGraphQlContext());
         if (caller == null) {
             throw new AuthenticationCredentialsNotFoundException("no authenticated caller");
         }
         return caller;
+    }
+
+    /** The operation's caller; null when the request carried none (it is refused 401 before it gets here). */
+    static Caller callerIn(GraphQLContext context) {
+        return context.get(KEY);
     }
 }
