@@ -69,7 +69,7 @@ class KeptProjectAnswers extends AsyncExecutionStrategy implements GraphQlSource
      *                 answered as with that strategy
      */
     KeptProjectAnswers(BoardQueries queries, ObjectMapper json, ObjectProvider<DataFetcherExceptionResolver> refusals,
-                       @Value("${taskledger.graphql.kept-answers:256}") int maxAnswers) {
+                       @Value("${taskledger.graphql.kept-answers}") int maxAnswers) {
         super(DataFetcherExceptionResolver.createExceptionHandler(refusals.orderedStream().toList()));
         this.queries = queries;
         this.json = json;

@@ -24,7 +24,7 @@ class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilder
 
     private final Map<String, PreparsedDocumentEntry> documents;
 
-    ParsedDocuments(@Value("${taskledger.graphql.kept-documents:500}") int maxDocuments) {
+    ParsedDocuments(@Value("${taskledger.graphql.kept-documents}") int maxDocuments) {
         this.documents = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
