@@ -71,7 +71,10 @@ class McpAgentTest extends IntegrationTest {
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         ApiClient agent = projects.agent(handle);
         projects.join(projectId, handle, ProjectRole.AGENT);
-        long joined = Projects.version(api.get("/api/projects/" + projectId + "/members"));
+        // the members' read shows the join once the board has applied it
+        long joined = Projects.version(Eventually.await(Duration.ofSeconds(10),
+                () -> api.get("/api/projects/" + projectId + "/members"),
+                members -> members.status() == 200 && members.json().toString().contains(handle)));
 
         try (McpSyncClient mcp = McpClients.connect(agent)) {
             JsonNode board = answer(mcp, "get_board", "projectId", projectId, "minVersion", joined);
