@@ -57,7 +57,8 @@ public final class Benchmark {
         Instant startedAt = Instant.now();
         String loadBefore = loadAverage();
         if (settings.runs("ceiling") || settings.runs("commands") || settings.runs("queries")
-                || settings.runs("revalidate") || settings.runs("graphql") || settings.runs("mixed")) {
+                || settings.runs("revalidate") || settings.runs("graphql") || settings.runs("mixed")
+                || settings.runs("live")) {
             underLoad();
         }
         if (settings.runs("scaleout")) {
@@ -127,6 +128,9 @@ public final class Benchmark {
             }
             if (settings.runs("mixed")) {
                 mixed(server, http, auth, fixture);
+            }
+            if (settings.runs("live")) {
+                live(server, http, auth, fixture);
             }
             if (fixture.remainingSubtasks() == 0) {
                 report.note("the fixture ran out of subtasks: raise --projects or --subtasks-per-project");
@@ -382,6 +386,104 @@ public final class Benchmark {
             report.load("2d GraphQL boards", connections, graphQl.result, reference, graphQl.usage, null,
                     Report.format("≥ 0.8 of REST boards: %.2f ", ratio) + Report.verdict(ratio >= 0.8));
         }
+    }
+
+    private static final int LIVE_COMMAND_CONNECTIONS = 16;
+
+    /**
+     * Scenario 7, live streams: agents' commands at 16 connections, first without streams, then with
+     * {@code --live-streams} project streams open, spread over the fixture's projects (each as its project's agent).
+     * Afterwards every stream must have received every change of its project once, in version order, from where it
+     * started up to the newest version the commands reached; each change a command answered is timed from the
+     * command's answer to its arrival on every stream of its project.
+     */
+    private void live(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {
+        int connections = LIVE_COMMAND_CONNECTIONS;
+        long head = database.eventStoreHead();
+        Measured without = measure(server, http, fixture, "commands without streams", connections, false,
+                (i, lastCommit) -> new TaskledgerClients.Commands(http, auth, fixture, i, lastCommit));
+        if (commandRows == null) {
+            commandRows = database.commandsAfter(head);
+        }
+        List<TaskledgerClients.Commit> commits = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Measured with;
+        Latencies delivery = new Latencies();
+        long streamsWrong = 0;
+        long notStarted;
+        List<String> wrong = new java.util.ArrayList<>();
+        log("live: opening " + settings.liveStreams() + " streams");
+        try (LiveStreams live = new LiveStreams(server.port, auth, fixture, settings.liveStreams())) {
+            notStarted = live.awaitStarted(Duration.ofSeconds(60));
+            with = measure(server, http, fixture, "commands with " + settings.liveStreams() + " streams open",
+                    connections, false, (i, lastCommit) -> new TaskledgerClients.Commands(http, auth, fixture, i,
+                            lastCommit, null, commits::add));
+            Map<String, Long> newest = new HashMap<>();
+            synchronized (commits) {
+                commits.forEach(commit -> newest.merge(commit.projectId(), commit.version(), Math::max));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && live.streams.stream().anyMatch(stream -> stream.ended == null
+                    && lastOf(stream.received(), stream.startedAfter) < newest.getOrDefault(stream.projectId, 0L))) {
+                Thread.sleep(100);
+            }
+            for (LiveStreams.Stream stream : live.streams) {
+                List<Long> received = stream.received();
+                long expected = stream.startedAfter + 1;
+                String problem = null;
+                for (long version : received) {
+                    if (version != expected) {
+                        problem = "expected version " + expected + ", received " + version;
+                        break;
+                    }
+                    expected++;
+                }
+                long reached = lastOf(received, stream.startedAfter);
+                if (problem == null && reached < newest.getOrDefault(stream.projectId, Long.MIN_VALUE)) {
+                    problem = "reached version " + reached + " of " + newest.get(stream.projectId)
+                            + (stream.ended == null ? "" : " (ended: " + stream.ended + ")");
+                }
+                if (problem != null) {
+                    streamsWrong++;
+                    if (wrong.size() < 3) {
+                        wrong.add("stream of " + stream.projectId + ": " + problem);
+                    }
+                }
+            }
+            synchronized (commits) {
+                for (TaskledgerClients.Commit commit : commits) {
+                    for (LiveStreams.Stream stream : live.streams) {
+                        Long arrived = stream.projectId.equals(commit.projectId())
+                                ? stream.arrivedAtNanos.get(commit.version()) : null;
+                        if (arrived != null) {
+                            delivery.add(Math.max(0, arrived - commit.answeredAtNanos()));
+                        }
+                    }
+                }
+            }
+            wrong.addAll(live.refusals.stream().limit(3).toList());
+        }
+        Latencies.Summary deliveries = Latencies.summarize(List.of(delivery));
+        boolean outOfMemory = Files.readString(serverLog).contains("OutOfMemoryError");
+        double ratio = with.result.throughput() / without.result.throughput();
+        ClosedLoop.Result reference = reference("commands", connections,
+                JdbcReference.appendCommands(commandRows));
+        report.load("7 commands, no streams", connections, without.result, reference, without.usage, null, "");
+        report.load("7 commands, " + settings.liveStreams() + " streams", connections, with.result, reference,
+                with.usage, deliveries, Report.format("every change once, in order: %d of %d streams wrong ",
+                        streamsWrong + notStarted, settings.liveStreams())
+                        + Report.verdict(streamsWrong + notStarted == 0)
+                        + "; delivery p99 < 100 ms: " + lagVerdict(deliveries)
+                        + "; heap within -Xmx" + settings.serverHeap() + ": "
+                        + Report.verdict(with.serverAlive && !outOfMemory)
+                        + Report.format("; ≥ 0.8 of commands without streams: %.2f ", ratio)
+                        + Report.verdict(ratio >= 0.8));
+        report.note("live: " + deliveries.count() + " deliveries timed (command answered to change received, the "
+                + "table's lag columns); " + notStarted + " streams did not start"
+                + (wrong.isEmpty() ? "" : "; e.g. " + String.join("; ", wrong)));
+    }
+
+    private static long lastOf(List<Long> versions, long otherwise) {
+        return versions.isEmpty() ? otherwise : versions.get(versions.size() - 1);
     }
 
     private void mixed(ServerProcess server, Http http, Authentication auth, Fixture fixture) throws Exception {

@@ -31,6 +31,7 @@ record Settings(
         String adminPassword,
         AuthMode auth,
         int scaleoutConnections,
+        int liveStreams,
         List<String> scenarios) {
 
     enum AuthMode { AUTO, ON, OFF }
@@ -73,7 +74,8 @@ record Settings(
                 take(given, "admin-password", "benchmark-root-passphrase"),
                 AuthMode.valueOf(take(given, "auth", "auto").toUpperCase()),
                 Integer.parseInt(take(given, "scaleout-connections", "64")),
-                List.of(take(given, "scenarios", "ceiling,commands,queries,revalidate,graphql,mixed,rebuild,coldstart").split(",")));
+                Integer.parseInt(take(given, "live-streams", "1000")),
+                List.of(take(given, "scenarios", "ceiling,commands,queries,revalidate,graphql,mixed,live,rebuild,coldstart").split(",")));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments: " + given.keySet());
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** What one connection does against Taskledger in each scenario: agents' commands, board reads, or both. */
 final class TaskledgerClients {
@@ -36,6 +37,7 @@ final class TaskledgerClients {
         private final Fixture fixture;
         private final AtomicReference<Commit> lastCommit;
         private final AtomicInteger startsLeft;
+        private final Consumer<Commit> onCommit;
         private Fixture.Project project;
         private String subtask;
         private int attempt;
@@ -47,6 +49,13 @@ final class TaskledgerClients {
         /** @param startsLeft subtasks these clients may still start between them (shared); null: no limit */
         Commands(Http http, Authentication auth, Fixture fixture, int connection, AtomicReference<Commit> lastCommit,
                  AtomicInteger startsLeft) {
+            this(http, auth, fixture, connection, lastCommit, startsLeft, null);
+        }
+
+        /** @param onCommit told of every command the server confirmed; null: nobody */
+        Commands(Http http, Authentication auth, Fixture fixture, int connection, AtomicReference<Commit> lastCommit,
+                 AtomicInteger startsLeft, Consumer<Commit> onCommit) {
+            this.onCommit = onCommit;
             this.http = http;
             this.auth = auth;
             this.fixture = fixture;
@@ -98,7 +107,11 @@ final class TaskledgerClients {
                 return what + " answered " + response.statusCode() + " " + response.body();
             }
             long version = Long.parseLong(Http.field(response.body(), "version"));
-            lastCommit.set(new Commit(project.id(), version, System.nanoTime()));
+            Commit commit = new Commit(project.id(), version, System.nanoTime());
+            lastCommit.set(commit);
+            if (onCommit != null) {
+                onCommit.accept(commit);
+            }
             return null;
         }
     }
