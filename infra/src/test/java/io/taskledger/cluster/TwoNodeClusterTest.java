@@ -9,6 +9,7 @@ import io.taskledger.support.Eventually;
 import io.taskledger.support.ProjectEvents;
 import io.taskledger.support.Projects;
 import io.taskledger.support.ServerChild;
+import io.taskledger.support.SseClient;
 import io.taskledger.support.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +122,35 @@ class TwoNodeClusterTest {
                 json("key", "A2", "level", "PHASE", "title", "phase"), "If-Match",
                 "\"" + onB.json().get("version").asLong() + "\"");
         assertThat(atBsVersion.status()).as(atBsVersion.toString()).isEqualTo(201);
+    }
+
+    /** Each node follows the store itself (docs/streams.md, "Several nodes"), a query-only node too. */
+    @Test
+    @Order(3)
+    void a_change_committed_on_one_node_reaches_the_live_streams_on_the_others_in_version_order() {
+        String projectId = createProject(nodeA);
+        String stream = "/api/projects/" + projectId + "/stream";
+        try (SseClient onB = SseClient.open(nodeB.baseUrl() + stream, nodeB.accessToken(), "X-Min-Version", "0");
+             SseClient onQueryNode = SseClient.open(queryNode.baseUrl() + stream, nodeA.accessToken(),
+                     "X-Min-Version", "0")) {
+            assertThat(onB.status()).as(onB.refusal()).isEqualTo(200);
+            assertThat(onQueryNode.status()).as(onQueryNode.refusal()).isEqualTo(200);
+            long last = 0;
+            for (int i = 0; i < 5; i++) {
+                ApiClient.Response added = addPhase(nodeA, projectId, "L" + i);
+                assertThat(added.status()).as(added.toString()).isEqualTo(201);
+                last = Projects.version(added);
+            }
+            for (SseClient client : List.of(onB, onQueryNode)) {
+                // The stream's first comment names the version it starts after (the project's when it opened).
+                String opening = client.comments().get(0);
+                long opened = Long.parseLong(opening.substring(opening.lastIndexOf(' ') + 1));
+                List<String> ids = client.take((int) (last - opened), Duration.ofSeconds(10)).stream()
+                        .map(SseClient.Event::id).toList();
+                assertThat(ids).containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(opened + 1, last).mapToObj(Long::toString).toList());
+            }
+        }
     }
 
     @Test

@@ -29,6 +29,12 @@ final class ForgedTokens {
                 .signWith(serverKey, Jwts.SIG.HS256).compact();
     }
 
+    /** Everything right, expiring after {@code lifetime}. */
+    String validFor(String username, String role, Duration lifetime) {
+        return claims(username, role, ISSUER, AUDIENCE, Instant.now(), lifetime)
+                .signWith(serverKey, Jwts.SIG.HS256).compact();
+    }
+
     String expired(String username, String role) {
         return claims(username, role, ISSUER, AUDIENCE, Instant.now().minus(Duration.ofHours(1)),
                 Duration.ofMinutes(15)).signWith(serverKey, Jwts.SIG.HS256).compact();

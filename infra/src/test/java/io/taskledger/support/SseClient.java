@@ -53,6 +53,17 @@ public final class SseClient implements AutoCloseable {
         reader.start();
     }
 
+    /** Opens a stream answering a POST of the JSON body (a GraphQL subscription over SSE). */
+    public static SseClient post(String url, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Accept", "text/event-stream").header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
     /** Opens the stream with the token (none when null) and the extra headers (name, value, ...). */
     public static SseClient open(String url, String token, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET()
@@ -63,8 +74,12 @@ public final class SseClient implements AutoCloseable {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        return send(request.build());
+    }
+
+    private static SseClient send(HttpRequest request) {
         try {
-            return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+            return new SseClient(HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -81,8 +96,8 @@ public final class SseClient implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
-                    if (data != null) {
-                        events.add(new Event(id, name, data.toString()));
+                    if (data != null || name != null) {
+                        events.add(new Event(id, name, data == null ? "" : data.toString()));
                     }
                     id = null;
                     name = null;

@@ -3,16 +3,22 @@ package io.taskledger.infra.graphql;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.taskledger.api.access.Caller;
+import io.taskledger.infra.security.AuthenticatedCallers;
 import io.taskledger.infra.web.RequestContext;
+import io.taskledger.query.stream.LiveStreams;
 import org.springframework.core.MethodParameter;
 import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.security.Principal;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,11 +31,31 @@ class GraphQlCaller implements WebGraphQlInterceptor, HandlerMethodArgumentResol
 
     private static final String KEY = GraphQlCaller.class.getName();
 
+    /**
+     * Over HTTP (queries, mutations, subscriptions over SSE) the request in hand was authenticated; over WebSocket the
+     * handshake was, and its authentication is the session's principal. Subscriptions keep the authentication too
+     * ({@link LiveStreams#PRINCIPAL}): their streams end with its session.
+     */
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        RequestContext.caller().ifPresent(caller -> request.configureExecutionInput(
-                (input, builder) -> builder.graphQLContext(Map.of(KEY, caller)).build()));
+        if (request instanceof WebSocketGraphQlRequest webSocket) {
+            return webSocket.getSessionInfo().getPrincipal()
+                    .doOnNext(principal -> AuthenticatedCallers.of(principal)
+                            .ifPresent(caller -> remember(request, caller, principal)))
+                    .then(Mono.defer(() -> chain.next(request)));
+        }
+        RequestContext.caller().ifPresent(caller -> remember(request, caller,
+                SecurityContextHolder.getContext().getAuthentication()));
         return chain.next(request);
+    }
+
+    private static void remember(WebGraphQlRequest request, Caller caller, Principal principal) {
+        Map<String, Object> context = new HashMap<>();
+        context.put(KEY, caller);
+        if (principal != null) {
+            context.put(LiveStreams.PRINCIPAL, principal);
+        }
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
     }
 
     @Override

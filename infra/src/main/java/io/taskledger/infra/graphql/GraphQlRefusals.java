@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
 
@@ -28,13 +29,19 @@ class GraphQlRefusals extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment environment) {
+        return error(failure, GraphqlErrorBuilder.newError(environment),
+                "GraphQL field " + environment.getExecutionStepInfo().getPath());
+    }
+
+    /** The error a failure is answered with, wherever it was raised ({@code where}, for the log). */
+    static GraphQLError error(Throwable failure, GraphqlErrorBuilder<?> builder, String where) {
         Refusal refusal = failure instanceof BindException binding
                 ? Refusal.invalidInput(binding.getFieldErrors().stream()
                 .map(error -> error.getField() + " has an invalid value '" + error.getRejectedValue() + "'")
                 .findFirst().orElse("an argument has an invalid value"))
                 : Refusal.of(failure);
         if (refusal.unexpected()) {
-            log.error("Unexpected failure in GraphQL field {}", environment.getExecutionStepInfo().getPath(), failure);
+            log.error("Unexpected failure in {}", where, failure);
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", refusal.code());
@@ -42,11 +49,24 @@ class GraphQlRefusals extends DataFetcherExceptionResolverAdapter {
         if (!refusal.violations().isEmpty()) {
             extensions.put("violations", refusal.violations());
         }
-        return GraphqlErrorBuilder.newError(environment)
+        return builder
                 .errorType(errorType(refusal.status()))
                 .message(refusal.detail())
                 .extensions(extensions)
                 .build();
+    }
+
+    /**
+     * A subscription's failures come from its publisher, not from a field's fetch: a refusal before its first change
+     * (a project the caller may not see) and a failure later are answered alike.
+     */
+    @Component
+    static class SubscriptionRefusals extends SubscriptionExceptionResolverAdapter {
+
+        @Override
+        protected GraphQLError resolveToSingleError(Throwable failure) {
+            return error(failure, GraphqlErrorBuilder.newError(), "a GraphQL subscription");
+        }
     }
 
     /** Refuses a whole operation before any field is fetched, with the REST code and detail. */

@@ -54,10 +54,13 @@ public class CommandPositionFilter extends OncePerRequestFilter {
                 || isEventStream(request);
     }
 
-    /** A subscription over SSE runs no command, and its answer is a stream that must not be held back. */
+    /**
+     * A subscription over SSE (a client that accepts only an event stream) runs no command, and its answer is a
+     * stream that must not be held back.
+     */
     private static boolean isEventStream(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
+        return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE) && !accept.contains("json");
     }
 
     @Override

@@ -54,14 +54,19 @@ public class LiveStreamController {
                                     Caller caller, Principal principal) {
         ProjectScope scope = RequestValues.scope(projectIdText, minVersion, caller);
         Long resumeAfter = position(lastEventId, after);
+        return streams.openSse(projectFollow(scope, resumeAfter, streams, queries), caller, principal, resumeAfter);
+    }
+
+    /** A project's changes after a version (null: from its current version on), for every door that streams them. */
+    static Follow<ProjectChangePage, ProjectChange> projectFollow(ProjectScope scope, Long resumeAfter,
+                                                                 LiveStreams streams, BoardQueries queries) {
         int page = streams.historyPage();
-        Follow<ProjectChangePage, ProjectChange> follow = new Follow<>(
+        return new Follow<>(
                 new FollowProjectQuery(scope, resumeAfter, page), ProjectChangePage.class, ProjectChange.class,
                 LiveStreamController::projectPage,
                 version -> projectPage(queries.ask(new FollowProjectQuery(scope, version, page),
                         ProjectChangePage.class)),
                 ProjectChange::version, ProjectChange::type, true, "project " + scope.projectId());
-        return streams.open(follow, caller, principal, resumeAfter);
     }
 
     /**
@@ -80,7 +85,7 @@ public class LiveStreamController {
                 position -> escalationPage(queries.ask(new FollowEscalationsQuery(caller, position, page),
                         EscalationChangePage.class)),
                 EscalationChange::position, EscalationChange::type, false, "escalations of " + caller.username());
-        return streams.open(follow, caller, principal, resumeAfter);
+        return streams.openSse(follow, caller, principal, resumeAfter);
     }
 
     private static Follow.Page<ProjectChange> projectPage(ProjectChangePage page) {

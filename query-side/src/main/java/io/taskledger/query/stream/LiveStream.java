@@ -3,8 +3,6 @@ package io.taskledger.query.stream;
 import io.taskledger.api.access.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
 
 import java.io.IOException;
@@ -36,7 +34,7 @@ public final class LiveStream<U> {
     private final Follow<?, U> follow;
     private final Caller caller;
     private final Principal principal;
-    private final SseEmitter emitter;
+    private final StreamOutput<U> output;
     private final BlockingQueue<Object> buffer;
     private final Duration heartbeat;
     private final AtomicReference<String> ended = new AtomicReference<>();
@@ -47,12 +45,12 @@ public final class LiveStream<U> {
     /** The store positions sent, newest kept (streams whose positions are not contiguous). */
     private final TreeSet<Long> sentPositions = new TreeSet<>();
 
-    LiveStream(Follow<?, U> follow, Caller caller, Principal principal, SseEmitter emitter, int bufferSize,
+    LiveStream(Follow<?, U> follow, Caller caller, Principal principal, StreamOutput<U> output, int bufferSize,
                Duration heartbeat, Runnable onEnd) {
         this.follow = follow;
         this.caller = caller;
         this.principal = principal;
-        this.emitter = emitter;
+        this.output = output;
         this.buffer = new ArrayBlockingQueue<>(bufferSize);
         this.heartbeat = heartbeat;
         this.onEnd = onEnd;
@@ -110,7 +108,7 @@ public final class LiveStream<U> {
         this.openedAfter = openedAfter;
         lastSent = openedAfter;
         try {
-            emitter.send(SseEmitter.event().comment(follow.description() + " after " + firstPage.position()));
+            output.comment(follow.description() + " after " + firstPage.position());
             Follow.Page<U> page = firstPage;
             sendAll(page);
             while (page.hasMore() && isOpen()) {
@@ -121,26 +119,26 @@ public final class LiveStream<U> {
             while (isOpen()) {
                 Object next = buffer.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
-                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    output.comment("heartbeat");
                 } else if (next == END) {
                     end(ended.get() == null ? FEED_COMPLETED : ended.get());
                 } else if (isOpen()) {
                     send(follow.changeType().cast(next));
                 }
             }
-            emitter.send(SseEmitter.event().comment("end: " + ended.get()));
-            emitter.complete();
+            output.comment("end: " + ended.get());
+            output.complete();
         } catch (IOException | IllegalStateException clientGone) {
             end("the client went away");
-            emitter.completeWithError(clientGone);
+            output.fail(clientGone);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             end("the server is stopping");
-            emitter.complete();
+            output.complete();
         } catch (RuntimeException e) {
             log.warn("A live stream of {} failed: {}", caller.username(), e.toString());
             end("it failed");
-            emitter.completeWithError(e);
+            output.fail(e);
         }
     }
 
@@ -176,7 +174,8 @@ public final class LiveStream<U> {
             }
             lastSent = Math.max(lastSent, position);
         }
-        emitter.send(SseEmitter.event().id(Long.toString(lastSent)).name(follow.name().apply(change))
-                .data(change, MediaType.APPLICATION_JSON));
+        if (!output.change(lastSent, follow.name().apply(change), change)) {
+            end(SLOW_CONSUMER);
+        }
     }
 }

@@ -7,10 +7,16 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +33,13 @@ import java.util.function.Predicate;
  * expired or whose session was revoked ({@link #endWhere}).
  */
 @Component
-public class LiveStreams {
+public class LiveStreams implements SmartLifecycle {
+
+    /**
+     * Where a GraphQL operation's context holds the authentication it runs under ({@code java.security.Principal}),
+     * which a stream keeps so that the security layer can end it with its session.
+     */
+    public static final String PRINCIPAL = LiveStreams.class.getName() + ".principal";
 
     private final QueryGateway queryGateway;
     private final Duration heartbeat;
@@ -35,6 +47,7 @@ public class LiveStreams {
     private final int maxOpen;
     private final int historyPage;
     private final Set<LiveStream<?>> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     public LiveStreams(QueryGateway queryGateway,
                        @Value("${taskledger.streams.heartbeat:15s}") Duration heartbeat,
@@ -54,22 +67,42 @@ public class LiveStreams {
     }
 
     /**
-     * Subscribes, reads the first page of history (refusals are thrown here, before anything is sent), and hands the
-     * stream to a thread of its own.
+     * Opens a stream answered as server-sent events: subscribes, reads the first page of history (refusals are thrown
+     * here, before anything is sent), and hands the stream to a thread of its own.
      *
      * @param openedAfter the position the client resumes after; null to start where the history ends now
      */
-    public <I, U> SseEmitter open(Follow<I, U> follow, Caller caller, Principal principal, Long openedAfter) {
+    public <I, U> SseEmitter openSse(Follow<I, U> follow, Caller caller, Principal principal, Long openedAfter) {
+        SseEmitter emitter = new SseEmitter(0L);
+        LiveStream<U> stream = open(follow, caller, principal, openedAfter, new SseOutput<>(emitter));
+        emitter.onError(error -> stream.end("the connection failed"));
+        emitter.onTimeout(() -> stream.end("timed out"));
+        emitter.onCompletion(() -> stream.end("completed"));
+        return emitter;
+    }
+
+    /**
+     * Opens a stream answered as a publisher (a GraphQL subscription): as {@link #openSse}; the publisher buffers at
+     * most the stream's buffer size for its subscriber, and one change more ends the stream.
+     */
+    public <I, U> Flux<U> openFlux(Follow<I, U> follow, Caller caller, Principal principal, Long openedAfter) {
+        Sinks.Many<U> sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<U>get(bufferSize).get());
+        LiveStream<U> stream = open(follow, caller, principal, openedAfter, new SinkOutput<>(sink, follow));
+        return sink.asFlux().doOnCancel(() -> stream.end("the client cancelled"));
+    }
+
+    private <I, U> LiveStream<U> open(Follow<I, U> follow, Caller caller, Principal principal, Long openedAfter,
+                                      StreamOutput<U> output) {
         if (open.size() >= maxOpen) {
             throw new TaskledgerException(ErrorCode.TOO_MANY_STREAMS, "this server node already serves " + maxOpen
                     + " streams (taskledger.streams.max-open); retry shortly, another node may take it");
         }
-        SseEmitter emitter = new SseEmitter(0L);
         LiveStream<U>[] created = newStreamHolder();
-        LiveStream<U> stream = new LiveStream<>(follow, caller, principal, emitter, bufferSize, heartbeat,
+        LiveStream<U> stream = new LiveStream<>(follow, caller, principal, output, bufferSize, heartbeat,
                 () -> open.remove(created[0]));
         created[0] = stream;
-        SubscriptionQueryResult<I, U> subscription = queryGateway.subscriptionQuery(follow.query().getClass().getName(), follow.query(),
+        SubscriptionQueryResult<I, U> subscription = queryGateway.subscriptionQuery(
+                follow.query().getClass().getName(), follow.query(),
                 ResponseTypes.instanceOf(follow.answerType()), ResponseTypes.instanceOf(follow.changeType()),
                 bufferSize);
         // Subscribed before the history is read: every change committed from here on reaches the buffer.
@@ -85,9 +118,6 @@ public class LiveStreams {
             throw refused;
         }
         open.add(stream);
-        emitter.onError(error -> stream.end("the connection failed"));
-        emitter.onTimeout(() -> stream.end("timed out"));
-        emitter.onCompletion(() -> stream.end("completed"));
         long after = openedAfter == null ? firstPage.position() : openedAfter;
         Thread writer = new Thread(() -> {
             try {
@@ -98,7 +128,63 @@ public class LiveStreams {
         }, "live-stream-" + caller.username());
         writer.setDaemon(true);
         writer.start();
-        return emitter;
+        return stream;
+    }
+
+    /** Server-sent events: {@code id:}, {@code event:}, {@code data:} (JSON) per change; comments as they are. */
+    private record SseOutput<U>(SseEmitter emitter) implements StreamOutput<U> {
+
+        @Override
+        public void comment(String text) throws IOException {
+            emitter.send(SseEmitter.event().comment(text));
+        }
+
+        @Override
+        public boolean change(long id, String name, Object change) throws IOException {
+            emitter.send(SseEmitter.event().id(Long.toString(id)).name(name).data(change, MediaType.APPLICATION_JSON));
+            return true;
+        }
+
+        @Override
+        public void complete() {
+            emitter.complete();
+        }
+
+        @Override
+        public void fail(Throwable error) {
+            emitter.completeWithError(error);
+        }
+    }
+
+    /** A publisher's sink: the transport (GraphQL over WebSocket or SSE) writes what its subscriber takes. */
+    private record SinkOutput<U>(Sinks.Many<U> sink, Follow<?, U> follow) implements StreamOutput<U> {
+
+        @Override
+        public void comment(String text) {
+            // GraphQL transports keep their connections alive themselves (pings, SSE keep-alive).
+        }
+
+        @Override
+        public boolean change(long id, String name, Object change) throws IOException {
+            Sinks.EmitResult result = sink.tryEmitNext(follow.changeType().cast(change));
+            if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+                return false;
+            }
+            if (result.isFailure()) {
+                throw new IOException("the subscriber is gone (" + result + ")");
+            }
+            return true;
+        }
+
+        @Override
+        public void complete() {
+            sink.tryEmitComplete();
+        }
+
+        @Override
+        public void fail(Throwable error) {
+            sink.tryEmitError(error);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -116,6 +202,26 @@ public class LiveStreams {
             }
             throw cause instanceof TaskledgerException refusal ? refusal : e;
         }
+    }
+
+    /**
+     * Streams end before the web server stops: its graceful shutdown waits for open responses, and a stream's would
+     * stay open until its token expired.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        endWhere(stream -> true, "the server is stopping");
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** Ends every open stream the test holds for, with the reason. */
