@@ -47,11 +47,10 @@ class LiveStreamLimitsTest extends IntegrationTest {
 
     @Test
     void removing_the_callers_membership_ends_its_stream_after_the_removal() {
-        Projects projects = new Projects(api);
-        String projectId = projects.create();
-        String username = Accounts.uniqueUsername("leaving");
-        ApiClient member = accounts.as(username, AccountKind.HUMAN, GlobalRole.VIEWER);
-        projects.join(projectId, username, ProjectRole.VIEWER);
+        Membership membership = newProjectWithViewer("leaving");
+        String projectId = membership.projectId();
+        String username = membership.username();
+        ApiClient member = membership.member();
         try (SseClient stream = openStream(member, projectId, "X-Min-Version", "1");
              SseClient admins = openStream(api, projectId)) {
             assertThat(stream.status()).as(stream.refusal()).isEqualTo(200);
@@ -76,11 +75,10 @@ class LiveStreamLimitsTest extends IntegrationTest {
      */
     @Test
     void a_client_that_stops_reading_is_disconnected_while_another_stream_keeps_receiving() throws Exception {
-        Projects projects = new Projects(api);
-        String projectId = projects.create();
-        String username = Accounts.uniqueUsername("slow");
-        ApiClient slowAccount = accounts.as(username, AccountKind.HUMAN, GlobalRole.VIEWER);
-        projects.join(projectId, username, ProjectRole.VIEWER);
+        Membership membership = newProjectWithViewer("slow");
+        String projectId = membership.projectId();
+        String username = membership.username();
+        ApiClient slowAccount = membership.member();
         long opened;
         try (SseClient fast = openStream(api, projectId, "X-Min-Version", "1");
              Socket slow = stalledStream(slowAccount, projectId)) {
@@ -146,6 +144,19 @@ class LiveStreamLimitsTest extends IntegrationTest {
                         .containsExactly("TaskEscalated", "EscalationResolved");
             }
         }
+    }
+
+    private record Membership(String projectId, String username, ApiClient member) {
+    }
+
+    /** A new project, and a VIEWER account of a new name that is a member of it. */
+    private Membership newProjectWithViewer(String prefix) {
+        Projects projects = new Projects(api);
+        String projectId = projects.create();
+        String username = Accounts.uniqueUsername(prefix);
+        ApiClient member = accounts.as(username, AccountKind.HUMAN, GlobalRole.VIEWER);
+        projects.join(projectId, username, ProjectRole.VIEWER);
+        return new Membership(projectId, username, member);
     }
 
     private boolean isOpenFor(String username) {

@@ -101,6 +101,8 @@ public class LiveStreams implements SmartLifecycle {
         LiveStream<U> stream = new LiveStream<>(follow, caller, principal, output, bufferSize, heartbeat,
                 () -> open.remove(created[0]));
         created[0] = stream;
+        // Counted from here: a stream that ends, even before its first page is read, is uncounted by its end.
+        open.add(stream);
         SubscriptionQueryResult<I, U> subscription = queryGateway.subscriptionQuery(
                 follow.query().getClass().getName(), follow.query(),
                 ResponseTypes.instanceOf(follow.answerType()), ResponseTypes.instanceOf(follow.changeType()),
@@ -117,7 +119,6 @@ public class LiveStreams implements SmartLifecycle {
             subscription.cancel();
             throw refused;
         }
-        open.add(stream);
         long after = openedAfter == null ? firstPage.position() : openedAfter;
         Thread writer = new Thread(() -> {
             try {
