@@ -11,6 +11,7 @@ import io.taskledger.support.Eventually;
 import io.taskledger.support.ExamplePlan;
 import io.taskledger.support.IntegrationTest;
 import io.taskledger.support.McpClients;
+import io.taskledger.support.ProjectEvents;
 import io.taskledger.support.Projects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,11 @@ class McpAgentTest extends IntegrationTest {
         });
         assertThat(metadataOfEventsBy(projectId, "admin")).as("the plan came over REST")
                 .allSatisfy(metadata -> assertThat(metadata.has("channel")).as(metadata.toString()).isFalse());
+        assertThat(ProjectEvents.all(api, projectId)).as("the event log shows an auditor the channel")
+                .filteredOn(event -> event.at("/metadata/actor").asText().equals(handle)).isNotEmpty()
+                .allSatisfy(event -> assertThat(event.at("/metadata/channel").asText()).isEqualTo("mcp"));
+        assertThat(api.get("/api/projects/" + projectId + "/verify").json().get("intact").asBoolean())
+                .as("the channel is part of each event's link in the hash chain").isTrue();
     }
 
     @Test

@@ -99,7 +99,7 @@ public class ProjectEventLog {
         return new EventAuditMetadata(text(metaData.get("actor")), text(metaData.get("correlationId")),
                 text(metaData.get("causationId")), text(metaData.get("causationKind")),
                 text(metaData.get("causationName")), text(metaData.get("deadlineScheduledBy")),
-                text(metaData.get("integrityHash")));
+                text(metaData.get("integrityHash")), text(metaData.get("channel")));
     }
 
     private static RecordedEvent recorded(ResultSet row) throws SQLException {

@@ -14,7 +14,10 @@ package io.taskledger.api.audit;
  *                      (e.g. the {@code StartTaskCommand} whose lease expired; its events carry it as their
  *                      {@code causationId}); null otherwise, and on events written before it was recorded
  * @param integrityHash the event's link in its project's hash chain (see {@code GET .../verify})
+ * @param channel       the door the causing command came in by, when its request named one ({@code mcp}); null
+ *                      otherwise (REST, GraphQL, the server's own acts)
  */
 public record EventAuditMetadata(String actor, String correlationId, String causationId, String causationKind,
-                                 String causationName, String deadlineScheduledBy, String integrityHash) {
+                                 String causationName, String deadlineScheduledBy, String integrityHash,
+                                 String channel) {
 }
