@@ -13,8 +13,8 @@ import java.util.Map;
  * acted in as {@code actorRole}), the request it belongs
  * to ({@code correlationId}) and the message that caused it ({@code causationId}). A command's events thus name the
  * command; a deadline's events name the deadline, and their actor is {@value #SYSTEM_ACTOR}, not whoever scheduled it.
- * {@code channel} names the door the command came in by, when its request named one ({@code mcp}); a deadline's
- * events have none (the server acts, not the client).
+ * {@code channel} names the door the command came in by ({@code rest}, {@code graphql}, {@code mcp}); a deadline's
+ * events have none (the server acts, not the client), nor have the server's own commands.
  * {@code causationKind} ({@code COMMAND}, {@code DEADLINE} or {@code EVENT}) and {@code causationName} (the command's
  * class or the deadline's name) say what the causing message was, so an auditor following the chain back reads
  * "ReportAttemptCommand", not only an id.

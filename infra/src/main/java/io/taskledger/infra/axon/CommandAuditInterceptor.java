@@ -12,8 +12,8 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps every command with who sent it: while serving an HTTP request, the authenticated account ({@code actor}),
- * its global role ({@code actorRole}), the request's correlation id and, when the request names it, the door it came
- * in by ({@code channel}: {@code mcp}); outside a request (the server's own work,
+ * its global role ({@code actorRole}), the request's correlation id and the door it came in by ({@code channel}:
+ * {@code rest}, {@code graphql} or {@code mcp}); outside a request (the server's own work,
  * such as the bootstrap of the first administrator) the actor is {@value AuditCorrelationDataProvider#SYSTEM_ACTOR}.
  */
 @Component

@@ -39,8 +39,6 @@ import java.util.Map;
 class McpEndpoint {
 
     static final String PATH = "/mcp";
-    /** What {@code audit metadata} names as the channel of what an MCP request causes. */
-    static final String CHANNEL = "mcp";
 
     private static final String INSTRUCTIONS = """
             Taskledger runs the workflow of agent-driven software projects: plans of phases, tasks and subtasks with \
@@ -114,12 +112,8 @@ class McpEndpoint {
         }
     }
 
-    /**
-     * The tool call's context: the caller the filter chain authenticated (none reaches here without one). Also names
-     * the request's channel, so the commands it sends carry {@code channel: mcp}.
-     */
+    /** The tool call's context: the caller the filter chain authenticated (none reaches here without one). */
     private static McpTransportContext callContext(HttpServletRequest request) {
-        RequestContext.channel(request, CHANNEL);
         return RequestContext.caller()
                 .map(caller -> McpTransportContext.create(Map.of(ToolArguments.CALLER, caller)))
                 .orElse(McpTransportContext.EMPTY);

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request a correlation id (the caller's {@code X-Correlation-Id} when it is well-formed, else a new
- * one), echoes it in the response, puts it in the log context and makes it and the actor available to the commands
- * the request sends.
+ * one), echoes it in the response, puts it in the log context and makes it, the actor and the request's channel
+ * ({@code rest}, {@code graphql}, {@code mcp}) available to the commands the request sends.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,6 +35,10 @@ public class CorrelationFilter extends OncePerRequestFilter {
                 : UUID.randomUUID().toString();
         request.setAttribute(RequestContext.CORRELATION_ID, correlationId);
         request.setAttribute(RequestContext.ACTOR, RequestContext.ANONYMOUS);
+        String channel = RequestContext.channelOf(request.getRequestURI().substring(request.getContextPath().length()));
+        if (channel != null) {
+            request.setAttribute(RequestContext.CHANNEL, channel);
+        }
         response.setHeader(HEADER, correlationId);
         MDC.put("correlationId", correlationId);
         try {

@@ -29,13 +29,21 @@ public final class RequestContext {
     }
 
     /**
-     * Names the door a request came in by ({@code mcp}), for the audit metadata of what it causes; a request that
-     * names none leaves the metadata without a channel.
+     * The door a request came in by, for the audit metadata of what it causes: {@code rest} under {@code /api/},
+     * {@code graphql} and {@code mcp} at theirs; null for any other path (nothing else sends commands).
      */
-    public static void channel(HttpServletRequest request, String channel) {
-        request.setAttribute(CHANNEL, channel);
+    static String channelOf(String path) {
+        if (path.startsWith("/api/")) {
+            return "rest";
+        }
+        return switch (path) {
+            case "/graphql" -> "graphql";
+            case "/mcp" -> "mcp";
+            default -> null;
+        };
     }
 
+    /** The door of the request being served ({@link #channelOf}); empty outside a request and on other paths. */
     public static Optional<String> channel() {
         return attribute(CHANNEL).map(String.class::cast);
     }

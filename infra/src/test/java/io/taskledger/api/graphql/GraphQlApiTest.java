@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -134,6 +136,8 @@ class GraphQlApiTest extends IntegrationTest {
                 + "{ version } }", "p", overGraphQl);
 
         assertThat(eventTypes(overGraphQl)).isEqualTo(eventTypes(overRest)).contains("AttemptFailed", "TaskCancelled");
+        assertThat(channels(overRest)).as("each event says the door its command came in by").containsOnly("rest");
+        assertThat(channels(overGraphQl)).containsOnly("graphql");
     }
 
     @Test
@@ -390,6 +394,13 @@ class GraphQlApiTest extends IntegrationTest {
         List<String> types = new ArrayList<>();
         events.json().get("events").forEach(event -> types.add(event.get("type").asText()));
         return types;
+    }
+
+    private Set<String> channels(String projectId) {
+        Response events = api.get("/api/projects/" + projectId + "/events?limit=1000");
+        Set<String> channels = new HashSet<>();
+        events.json().get("events").forEach(event -> channels.add(event.at("/metadata/channel").asText()));
+        return channels;
     }
 
     private static Object plan(String agent) {

@@ -14,8 +14,9 @@ package io.taskledger.api.audit;
  *                      (e.g. the {@code StartTaskCommand} whose lease expired; its events carry it as their
  *                      {@code causationId}); null otherwise, and on events written before it was recorded
  * @param integrityHash the event's link in its project's hash chain (see {@code GET .../verify})
- * @param channel       the door the causing command came in by, when its request named one ({@code mcp}); null
- *                      otherwise (REST, GraphQL, the server's own acts)
+ * @param channel       the door the causing command came in by: {@code rest}, {@code graphql} or {@code mcp}; null
+ *                      for the server's own acts (a lease deadline, the seed) and on events written before it was
+ *                      recorded
  */
 public record EventAuditMetadata(String actor, String correlationId, String causationId, String causationKind,
                                  String causationName, String deadlineScheduledBy, String integrityHash,
