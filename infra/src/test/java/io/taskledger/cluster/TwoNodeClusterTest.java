@@ -1,11 +1,13 @@
 package io.taskledger.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcontextprotocol.client.McpSyncClient;
 import io.taskledger.api.access.AccountKind;
 import io.taskledger.api.access.GlobalRole;
 import io.taskledger.support.Accounts;
 import io.taskledger.support.ApiClient;
 import io.taskledger.support.Eventually;
+import io.taskledger.support.McpClients;
 import io.taskledger.support.ProjectEvents;
 import io.taskledger.support.Projects;
 import io.taskledger.support.ServerChild;
@@ -297,6 +299,13 @@ class TwoNodeClusterTest {
                 .isEqualTo("NOT_A_COMMAND_NODE");
         ApiClient.Response query = onQueryNode.post("/graphql", json("query", "{ me { username } }"));
         assertThat(query.json().at("/data/me/username").asText()).as(query.toString()).isEqualTo("admin");
+        try (McpSyncClient mcp = McpClients.connect(onQueryNode)) {
+            assertThat(McpClients.answer(mcp, "get_board", "projectId", projectId).at("/project/id").asText())
+                    .isEqualTo(projectId);
+            assertThat(McpClients.refusal(mcp, "resolve_escalation", "projectId", projectId, "taskKey", "Q1",
+                    "decision", "ACCEPT", "justification", "refused").get("code").asText())
+                    .isEqualTo("NOT_A_COMMAND_NODE");
+        }
         assertThat(storedEvents()).as("events appended by the query node").isEqualTo(eventsBefore);
 
         // A refused request claimed nothing: the same request, key included, goes through on a command node.
@@ -324,6 +333,11 @@ class TwoNodeClusterTest {
         ApiClient.Response query = onCommandNode.post("/graphql", json("query", "{ me { username } }"));
         assertThat(query.json().at("/errors/0/extensions/code").asText()).as(query.toString())
                 .isEqualTo("NOT_A_QUERY_NODE");
+        try (McpSyncClient mcp = McpClients.connect(onCommandNode)) {
+            assertThat(mcp.listTools().tools()).as("tools/list on any node").hasSize(7);
+            assertThat(McpClients.refusal(mcp, "get_board", "projectId", projectId).get("code").asText())
+                    .isEqualTo("NOT_A_QUERY_NODE");
+        }
         assertThat(onCommandNode.get("/api/admin/projections").status()).as("operators' reads: any node")
                 .isEqualTo(200);
     }

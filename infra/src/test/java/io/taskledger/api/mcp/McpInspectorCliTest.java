@@ -32,7 +32,9 @@ class McpInspectorCliTest extends IntegrationTest {
         String handle = McpAgentTest.uniqueAgent();
         String projectId = projects.create();
         ApiClient agent = projects.agent(handle);
-        projects.join(projectId, handle, ProjectRole.AGENT);
+        ApiClient.Response joined = api.post("/api/projects/" + projectId + "/members",
+                ApiClient.json("username", handle, "role", ProjectRole.AGENT.name()));
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
 
         JsonNode listed = inspect(tools, agent, "--method", "tools/list");
         assertThat(listed.get("tools")).extracting(tool -> tool.get("name").asText())
@@ -40,7 +42,7 @@ class McpInspectorCliTest extends IntegrationTest {
                         "resolve_escalation");
 
         JsonNode called = inspect(tools, agent, "--method", "tools/call", "--tool-name", "get_board",
-                "--tool-arg", "projectId=" + projectId);
+                "--tool-arg", "projectId=" + projectId, "minVersion=" + Projects.version(joined));
         assertThat(called.path("isError").asBoolean(false)).as(called.toString()).isFalse();
         assertThat(called.at("/structuredContent/project/id").asText()).isEqualTo(projectId);
         assertThat(called.at("/content/0/text").asText()).contains(projectId);

@@ -35,6 +35,8 @@ class McpRefusalsTest extends IntegrationTest {
     private String handle;
     private String projectId;
     private ApiClient agent;
+    /** The project's version once the agent joined: reads ask for it, so the board shows the project. */
+    private long joinedVersion;
 
     @BeforeEach
     void setUp() {
@@ -44,7 +46,10 @@ class McpRefusalsTest extends IntegrationTest {
         Response imported = api.post("/api/projects/" + projectId + "/plan", McpAgentTest.plan(handle));
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         agent = projects.agent(handle);
-        projects.join(projectId, handle, ProjectRole.AGENT);
+        Response joined = api.post("/api/projects/" + projectId + "/members",
+                json("username", handle, "role", ProjectRole.AGENT.name()));
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        joinedVersion = Projects.version(joined);
     }
 
     @Test
@@ -125,7 +130,8 @@ class McpRefusalsTest extends IntegrationTest {
     void a_read_only_role_reads_over_mcp_but_its_commands_are_refused() {
         ApiClient auditor = accounts.fresh(GlobalRole.AUDITOR);
         try (McpSyncClient mcp = McpClients.connect(auditor)) {
-            assertThat(answer(mcp, "get_board", "projectId", projectId).at("/project/id").asText())
+            assertThat(answer(mcp, "get_board", "projectId", projectId, "minVersion", joinedVersion)
+                    .at("/project/id").asText())
                     .isEqualTo(projectId);
             assertThat(refusal(mcp, "start_task", "projectId", projectId, "taskKey", "P04-T01-S01").get("code")
                     .asText()).isEqualTo("FORBIDDEN");
