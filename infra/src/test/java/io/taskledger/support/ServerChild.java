@@ -131,9 +131,21 @@ public final class ServerChild implements AutoCloseable {
         }
     }
 
-    public static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * A free loopback port below the kernel's ephemeral range (32768 and up here): a port from that range, free when
+     * chosen, can be taken by any outgoing connection on the machine (other builds', the tests' own) before the child
+     * binds it.
+     */
+    public static int freeLoopbackPort() {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(20000 + random.nextInt(12000), 1,
+                    InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException inUse) {
+                // another one
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 }

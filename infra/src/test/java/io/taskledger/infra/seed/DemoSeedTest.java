@@ -3,6 +3,7 @@ package io.taskledger.infra.seed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taskledger.TaskledgerApplication;
 import io.taskledger.support.ApiClient;
+import io.taskledger.support.ServerChild;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,7 +124,8 @@ class DemoSeedTest {
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(TaskledgerApplication.class).run(
                 "--server.address=127.0.0.1", "--server.port=0",
-                "--management.server.address=127.0.0.1", "--management.server.port=" + freePort(),
+                "--management.server.address=127.0.0.1",
+                "--management.server.port=" + ServerChild.freeLoopbackPort(),
                 "--taskledger.data-dir=" + dataDir,
                 "--taskledger.embedded-postgres.server-config.fsync=off",
                 "--taskledger.seed=demo",
@@ -147,24 +149,6 @@ class DemoSeedTest {
         admin.get("/api/projects/" + project + "/tasks").json()
                 .forEach(task -> statuses.put(task.get("key").asText(), task.get("status").asText()));
         return statuses;
-    }
-
-    /**
-     * A free port below the kernel's ephemeral range (32768 and up here), so that the server's own random port
-     * ({@code server.port=0}), bound after this one is chosen, can never take it first.
-     */
-    private static int freePort() {
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = 20000 + random.nextInt(12000);
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
-                    java.net.InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (java.io.IOException inUse) {
-                // another one
-            }
-        }
-        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private static int countOf(String text, String part) {
