@@ -19,19 +19,15 @@ import io.taskledger.api.query.FindProjectQuery;
 import io.taskledger.api.query.ProjectAnswer;
 import io.taskledger.api.query.ProjectScope;
 import io.taskledger.query.api.BoardQueries;
+import io.taskledger.query.api.RawJson;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.jsontype.TypeSerializer;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,12 +69,7 @@ class KeptProjectAnswers extends AsyncExecutionStrategy implements GraphQlSource
         super(DataFetcherExceptionResolver.createExceptionHandler(refusals.orderedStream().toList()));
         this.queries = queries;
         this.json = json;
-        this.answers = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
-                return size() > maxAnswers;
-            }
-        };
+        this.answers = LeastRecentlyUsed.atMost(maxAnswers);
     }
 
     @Override
@@ -167,26 +158,5 @@ class KeptProjectAnswers extends AsyncExecutionStrategy implements GraphQlSource
         }
         return new Key(context.getExecutionInput().getQuery(), context.getExecutionInput().getOperationName(),
                 context.getExecutionInput().getRawVariables().toMap(), projectId);
-    }
-
-    /** A kept answer's data, written out as the JSON it was kept as. */
-    private static final class RawJson extends JacksonSerializable.Base {
-
-        private final String json;
-
-        RawJson(String json) {
-            this.json = json;
-        }
-
-        @Override
-        public void serialize(JsonGenerator generator, SerializationContext context) {
-            generator.writeRawValue(json);
-        }
-
-        @Override
-        public void serializeWithType(JsonGenerator generator, SerializationContext context,
-                                      TypeSerializer typeSerializer) {
-            serialize(generator, context);
-        }
     }
 }

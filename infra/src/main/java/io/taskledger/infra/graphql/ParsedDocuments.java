@@ -8,7 +8,6 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -25,12 +24,7 @@ class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilder
     private final Map<String, PreparsedDocumentEntry> documents;
 
     ParsedDocuments(@Value("${taskledger.graphql.kept-documents}") int maxDocuments) {
-        this.documents = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-                return size() > maxDocuments;
-            }
-        };
+        this.documents = LeastRecentlyUsed.atMost(maxDocuments);
     }
 
     @Override

@@ -8,11 +8,7 @@ import io.taskledger.api.query.PageRequest;
 import io.taskledger.api.query.TaskRow;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.jsontype.TypeSerializer;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,30 +79,18 @@ public class SerializedBoards {
     }
 
     /** Rows already serialized: written out as the JSON they were kept as. */
-    static final class RawRows extends JacksonSerializable.Base {
+    static final class RawRows extends RawJson {
 
-        private final String json;
         private final PageEnd end;
 
         RawRows(String json, PageEnd end) {
-            this.json = json;
+            super(json);
             this.end = end;
         }
 
         /** Where the page ended: sent as headers, not written out. */
         PageEnd end() {
             return end;
-        }
-
-        @Override
-        public void serialize(JsonGenerator generator, SerializationContext context) {
-            generator.writeRawValue(json);
-        }
-
-        @Override
-        public void serializeWithType(JsonGenerator generator, SerializationContext context,
-                                      TypeSerializer typeSerializer) {
-            serialize(generator, context);
         }
     }
 }
