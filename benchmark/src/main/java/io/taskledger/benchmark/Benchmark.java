@@ -375,6 +375,10 @@ public final class Benchmark {
      */
     private void graphQlBoards(ServerProcess server, Http http, Authentication auth, Fixture fixture)
             throws Exception {
+        // The server warm-up's mixed traffic sends no GraphQL: unwarmed, the first points would time the JIT compiler.
+        log("GraphQL boards: 20 s unmeasured, for the JIT compiler");
+        ClosedLoop.run(WARMUP_CONNECTIONS, Duration.ZERO, Duration.ofSeconds(20),
+                i -> new TaskledgerClients.WholeBoards(http, auth, fixture, true));
         for (int connections : settings.connections()) {
             Measured rest = measure(server, http, fixture, "REST boards", connections, false,
                     (i, lastCommit) -> new TaskledgerClients.WholeBoards(http, auth, fixture, false));
@@ -414,6 +418,10 @@ public final class Benchmark {
         log("live: opening " + settings.liveStreams() + " streams");
         try (LiveStreams live = new LiveStreams(server.port, auth, fixture, settings.liveStreams())) {
             notStarted = live.awaitStarted(Duration.ofSeconds(60));
+            // Unmeasured, as the server warm-up opened no stream: the streams' paths compiled before the point.
+            log("live: 10 s of commands with the streams open, unmeasured, for the JIT compiler");
+            ClosedLoop.run(connections, Duration.ZERO, Duration.ofSeconds(10),
+                    i -> new TaskledgerClients.Commands(http, auth, fixture, i, new AtomicReference<>()));
             with = measure(server, http, fixture, "commands with " + settings.liveStreams() + " streams open",
                     connections, false, (i, lastCommit) -> new TaskledgerClients.Commands(http, auth, fixture, i,
                             lastCommit, null, commits::add));
@@ -478,7 +486,8 @@ public final class Benchmark {
                         + Report.format("; ≥ 0.8 of commands without streams: %.2f ", ratio)
                         + Report.verdict(ratio >= 0.8));
         report.note("live: " + deliveries.count() + " deliveries timed (command answered to change received, the "
-                + "table's lag columns); " + notStarted + " streams did not start"
+                + Report.format("table's lag columns; mean %.1f ms, p50 %.1f ms, p99 %.1f ms, max %.1f ms); ",
+                deliveries.mean(), deliveries.p50(), deliveries.p99(), deliveries.max()) + notStarted + " streams did not start"
                 + (wrong.isEmpty() ? "" : "; e.g. " + String.join("; ", wrong)));
     }
 

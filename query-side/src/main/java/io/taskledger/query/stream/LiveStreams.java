@@ -8,8 +8,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -42,6 +42,7 @@ public class LiveStreams implements SmartLifecycle {
     public static final String PRINCIPAL = LiveStreams.class.getName() + ".principal";
 
     private final QueryGateway queryGateway;
+    private final ChangesAsJson json;
     private final Duration heartbeat;
     private final int bufferSize;
     private final int maxOpen;
@@ -49,12 +50,13 @@ public class LiveStreams implements SmartLifecycle {
     private final Set<LiveStream<?>> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    public LiveStreams(QueryGateway queryGateway,
+    public LiveStreams(QueryGateway queryGateway, ObjectMapper jsonMapper,
                        @Value("${taskledger.streams.heartbeat:15s}") Duration heartbeat,
                        @Value("${taskledger.streams.buffer-size:256}") int bufferSize,
                        @Value("${taskledger.streams.max-open:2000}") int maxOpen,
                        @Value("${taskledger.streams.history-page:500}") int historyPage) {
         this.queryGateway = queryGateway;
+        this.json = new ChangesAsJson(jsonMapper);
         this.heartbeat = heartbeat;
         this.bufferSize = bufferSize;
         this.maxOpen = maxOpen;
@@ -74,7 +76,7 @@ public class LiveStreams implements SmartLifecycle {
      */
     public <I, U> SseEmitter openSse(Follow<I, U> follow, Caller caller, Principal principal, Long openedAfter) {
         SseEmitter emitter = new SseEmitter(0L);
-        LiveStream<U> stream = open(follow, caller, principal, openedAfter, new SseOutput<>(emitter));
+        LiveStream<U> stream = open(follow, caller, principal, openedAfter, new SseOutput<>(emitter, json));
         emitter.onError(error -> stream.end("the connection failed"));
         emitter.onTimeout(() -> stream.end("timed out"));
         emitter.onCompletion(() -> stream.end("completed"));
@@ -133,7 +135,7 @@ public class LiveStreams implements SmartLifecycle {
     }
 
     /** Server-sent events: {@code id:}, {@code event:}, {@code data:} (JSON) per change; comments as they are. */
-    private record SseOutput<U>(SseEmitter emitter) implements StreamOutput<U> {
+    private record SseOutput<U>(SseEmitter emitter, ChangesAsJson json) implements StreamOutput<U> {
 
         @Override
         public void comment(String text) throws IOException {
@@ -142,7 +144,7 @@ public class LiveStreams implements SmartLifecycle {
 
         @Override
         public boolean change(long id, String name, Object change) throws IOException {
-            emitter.send(SseEmitter.event().id(Long.toString(id)).name(name).data(change, MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().id(Long.toString(id)).name(name).data(json.of(change)));
             return true;
         }
 
