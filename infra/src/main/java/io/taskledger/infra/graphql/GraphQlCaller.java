@@ -4,14 +4,16 @@ import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.taskledger.api.access.Caller;
 import io.taskledger.infra.security.AuthenticatedCallers;
+import io.taskledger.infra.security.BearerTokens;
 import io.taskledger.infra.web.RequestContext;
 import io.taskledger.query.stream.LiveStreams;
 import org.springframework.core.MethodParameter;
 import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
-import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,19 +29,50 @@ import java.util.Map;
  * caller it found into the operation's context, where data fetchers on any thread can read it.
  */
 @Component
-class GraphQlCaller implements WebGraphQlInterceptor, HandlerMethodArgumentResolver {
+class GraphQlCaller implements WebSocketGraphQlInterceptor, HandlerMethodArgumentResolver {
 
     private static final String KEY = GraphQlCaller.class.getName();
+    /** Where a WebSocket session keeps the authentication its {@code connection_init} payload carried. */
+    private static final String INIT_AUTHENTICATION = KEY + ".connectionInit";
+
+    private final BearerTokens tokens;
+
+    GraphQlCaller(BearerTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /**
+     * A WebSocket whose handshake carried no token (a browser cannot set headers on one) authenticates with its
+     * {@code connection_init} payload, {@code {"Authorization": "Bearer <access token>"}}, decided as a request's
+     * header is ({@link BearerTokens}). Without a valid token the connection is closed (4401 Unauthorized) before any
+     * operation runs.
+     */
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+        return session.getPrincipal()
+                .filter(principal -> AuthenticatedCallers.of(principal).isPresent())
+                .map(handshakeAuthenticated -> Boolean.TRUE)
+                .switchIfEmpty(Mono.fromCallable(() -> {
+                    Object authorization = payload.getOrDefault("Authorization", payload.get("authorization"));
+                    session.getAttributes().put(INIT_AUTHENTICATION,
+                            tokens.authenticate(authorization == null ? null : authorization.toString()));
+                    return Boolean.TRUE;
+                }))
+                .then(Mono.empty());
+    }
 
     /**
      * Over HTTP (queries, mutations, subscriptions over SSE) the request in hand was authenticated; over WebSocket the
-     * handshake was, and its authentication is the session's principal. Subscriptions keep the authentication too
+     * handshake was, and its authentication is the session's principal, or else the connection's first message was. Subscriptions keep the authentication too
      * ({@link LiveStreams#PRINCIPAL}): their streams end with its session.
      */
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         if (request instanceof WebSocketGraphQlRequest webSocket) {
-            return webSocket.getSessionInfo().getPrincipal()
+            WebSocketSessionInfo session = webSocket.getSessionInfo();
+            return session.getPrincipal()
+                    .filter(principal -> AuthenticatedCallers.of(principal).isPresent())
+                    .switchIfEmpty(Mono.justOrEmpty((Principal) session.getAttributes().get(INIT_AUTHENTICATION)))
                     .doOnNext(principal -> AuthenticatedCallers.of(principal)
                             .ifPresent(caller -> remember(request, caller, principal)))
                     .then(Mono.defer(() -> chain.next(request)));

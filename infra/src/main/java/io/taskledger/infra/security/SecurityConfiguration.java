@@ -51,17 +51,14 @@ public class SecurityConfiguration {
             "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens accessTokens, RevokedTokens revokedTokens,
-                                    CredentialStore credentials, AuthenticationCache checkedTokens,
-                                    RequestRateLimiter limiter,
+    SecurityFilterChain apiSecurity(HttpSecurity http, BearerTokens tokens, RequestRateLimiter limiter,
                                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors,
                                     UrlBasedCorsConfigurationSource cors,
                                     @Value("${management.server.port:-1}") int managementPort) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
                 errors.resolveException(request, response, null, e);
         AccessDeniedHandler forbidden = (request, response, e) -> errors.resolveException(request, response, null, e);
-        BearerTokenFilter bearer = new BearerTokenFilter(accessTokens, revokedTokens, credentials, checkedTokens,
-                unauthenticated);
+        BearerTokenFilter bearer = new BearerTokenFilter(tokens, unauthenticated);
 
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -94,6 +91,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/users/me").authenticated()
                         .requestMatchers("/api/users", "/api/users/**").hasRole(GlobalRole.ADMIN.name())
                         // Queries and mutations share one URL: read-only roles are refused each mutation there.
+                        // A browser cannot set headers on a WebSocket: its GraphQL handshake may come without a
+                        // token, which connection_init then carries (GraphQlCaller); no operation runs before it.
+                        .requestMatchers(SecurityConfiguration::isGraphQlWebSocketHandshake).permitAll()
                         .requestMatchers("/graphql").authenticated()
                         .requestMatchers(HttpMethod.GET, "/graphiql").permitAll()
                         // MCP tools that read and tools that send commands share one URL too.
@@ -167,5 +167,10 @@ public class SecurityConfiguration {
         boolean allowed = current instanceof CallerAuthentication caller
                 && !caller.getPrincipal().caller().role().isReadOnly();
         return new AuthorizationDecision(allowed);
+    }
+
+    private static boolean isGraphQlWebSocketHandshake(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod()) && "/graphql".equals(request.getServletPath())
+                && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     }
 }

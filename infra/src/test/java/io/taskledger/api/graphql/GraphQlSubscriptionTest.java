@@ -76,8 +76,27 @@ class GraphQlSubscriptionTest extends IntegrationTest {
         }
         NodePackages.Result anonymous = client.run(Map.of(), 60, "node", "subscribe.mjs", webSocketUrl(), projectId,
                 "", "none");
-        assertThat(anonymous.output()).as("the upgrade without a token is refused").doesNotContain("\"data\"")
-                .contains("\"error\"");
+        assertThat(anonymous.output()).as("a connection without a token is closed before anything runs")
+                .doesNotContain("\"data\"").contains("\"closed\":4401");
+    }
+
+    @Test
+    void a_browser_sends_its_token_in_connection_init_and_without_a_valid_one_nothing_runs() throws Exception {
+        String projectId = new Projects(api).create();
+        long start = addPhase(projectId, "B0");
+        NodePackages client = NodePackages.install("graphql-ws-client");
+        CompletableFuture<NodePackages.Result> subscribed = CompletableFuture.supplyAsync(() -> client.run(
+                Map.of("TASKLEDGER_TOKEN", api.accessToken(), "TASKLEDGER_TOKEN_IN", "init"), 60, "node",
+                "subscribe.mjs", webSocketUrl(), projectId, Long.toString(start - 1), "PBEND"));
+        addPhase(projectId, "BEND");
+
+        NodePackages.Result result = subscribed.get();
+
+        assertThat(result.output()).as(result.toString()).contains("\"taskKey\":\"PB0\"")
+                .contains("\"taskKey\":\"PBEND\"").contains("\"until\":\"PBEND\"");
+        NodePackages.Result forged = client.run(Map.of("TASKLEDGER_TOKEN", "not-a-token", "TASKLEDGER_TOKEN_IN",
+                "init"), 60, "node", "subscribe.mjs", webSocketUrl(), projectId, "", "none");
+        assertThat(forged.output()).as(forged.toString()).doesNotContain("\"data\"").contains("\"closed\":4401");
     }
 
     @Test
