@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static io.taskledger.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,6 +52,26 @@ class LiveStreamSessionsTest extends IntegrationTest {
             assertThat(stream.awaitEnd(Duration.ofSeconds(5))).as("the stream ended").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - disabled)).isLessThan(WITHIN_A_SECOND);
             assertThat(admins.awaitEnd(Duration.ofMillis(500))).as("another account's stream goes on").isFalse();
+        }
+    }
+
+    @Test
+    void a_role_change_closes_the_accounts_streams_within_a_second() {
+        String username = Accounts.uniqueUsername("demoted");
+        ApiClient auditor = accounts.as(username, io.taskledger.api.access.AccountKind.HUMAN, GlobalRole.AUDITOR);
+        String projectId = new Projects(api).create();   // not a member: an AUDITOR reads every project
+        try (SseClient stream = open(auditor, projectId)) {
+            assertThat(stream.status()).as(stream.refusal()).isEqualTo(200);
+            assertThat(api.patch("/api/users/" + username, json("role", "VIEWER")).status()).isEqualTo(204);
+            long demoted = System.nanoTime();
+
+            assertThat(stream.awaitEnd(Duration.ofSeconds(5))).as("the stream ended").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - demoted)).isLessThan(WITHIN_A_SECOND);
+            assertThat(stream.comments()).anyMatch(comment -> comment.contains("its account's role changed"));
+        }
+        try (SseClient reopened = SseClient.open(auditor.baseUrl() + "/api/projects/" + projectId + "/stream",
+                auditor.accessToken())) {
+            assertThat(reopened.status()).as("opened again, it is decided with the new role").isEqualTo(404);
         }
     }
 
